@@ -1,0 +1,5 @@
+export { type DateMatch, findDates, formatDate } from "./dates.js";
+export { docKey, docToken, findDocNumbers, type NumberMatch } from "./docnumber.js";
+export { findPercentages } from "./figures.js";
+export { fold, halfWidth, plainQuotes, squash } from "./fold.js";
+export { detectLang, isLang, LANGS, type Lang } from "./lang.js";
