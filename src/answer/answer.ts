@@ -1,0 +1,223 @@
+import type { Document, DocumentVersion, Passage } from "../corpus/index.js";
+import { t } from "../i18n/index.js";
+import type { CorpusIndex, Hit, Retriever } from "../search/index.js";
+import { docKey, formatDate, type Lang } from "../text/index.js";
+import { type ParsedQuestion, parseQuestion } from "./question.js";
+import { focusQuote, MAX_TASK_QUOTE, trimQuote } from "./quote.js";
+import type { Answer, Citation, Conversation } from "./types.js";
+import { docLabel, versionsFor } from "./versions.js";
+
+/**
+ * Turns a question into an answer, offline and extractively: a task, article or document fact is
+ * resolved exactly from the structure; anything else is searched, and quoted only when the best
+ * passage holds enough of the question. Every quote is a slice of a corpus file.
+ */
+export class Answerer {
+  constructor(
+    private readonly index: CorpusIndex,
+    private readonly retriever: Retriever,
+  ) {}
+
+  /** Answers `question`; `conversation` (updated in place) carries the document discussed. */
+  async ask(question: string, opts: { lang?: Lang; conversation?: Conversation } = {}): Promise<Answer> {
+    const q = parseQuestion(question, opts.lang);
+    const conv = opts.conversation ?? { docId: null };
+    if (q.text.length === 0) return this.refuse(q, t(q.lang, "answer.emptyQuestion"));
+    const named = this.namedDocuments(q);
+    if (named.missing) return this.notInCorpus(q, named.missing);
+    const context = conv.docId ? this.index.documents.find((d) => d.id === conv.docId) : undefined;
+    const answer = await this.route(q, named.docs, context);
+    const first = answer.citations[0];
+    if (first) conv.docId = first.docId;
+    else if (named.docs.length === 1) conv.docId = named.docs[0]?.id ?? conv.docId;
+    return answer;
+  }
+
+  private async route(q: ParsedQuestion, named: Document[], context: Document | undefined): Promise<Answer> {
+    const only = named.length === 1 ? named[0] : undefined;
+    if (q.intent === "task" && q.task) return this.task(q, q.task, only ?? this.taskDocument(q, q.task, context));
+    if (q.intent === "article" && q.article) return this.article(q, only ?? context);
+    if ((q.intent === "date" || q.intent === "issuer") && only) return this.fact(q, only);
+    return this.search(q, named);
+  }
+
+  /** Documents the question names by number, or the number it names that the corpus lacks. */
+  private namedDocuments(q: ParsedQuestion): { docs: Document[]; missing?: string } {
+    const docs: Document[] = [];
+    for (const ref of q.docRefs) {
+      const doc = this.index.documents.find((d) => d.number && docKey(d.number) === ref.key);
+      if (doc) docs.push(doc);
+    }
+    if (q.docRefs.length > 0 && docs.length === 0) return { docs, missing: q.docRefs[0]?.text ?? "" };
+    if (docs.length === 0 && q.docHint) {
+      const hinted = this.index.documents.filter((d) => d.number && docKey(d.number).startsWith(`${q.docHint}-`));
+      if (hinted.length === 1) docs.push(...hinted);
+    }
+    return { docs };
+  }
+
+  /** The document a bare "task N" means: the one discussed, else the best match that has task N. */
+  private taskDocument(q: ParsedQuestion, n: number, context: Document | undefined): Document | undefined {
+    if (context && context.versions.some((v) => v.tasks.length >= n)) return context;
+    const candidates = this.index.documents.filter((d) => d.versions.some((v) => v.tasks.length >= n));
+    const score = (d: Document) => [
+      d.number ? 1 : 0,
+      d.versions.some((v) => v.lang === q.lang) ? 1 : 0,
+      Math.max(...d.versions.map((v) => v.tasks.length)),
+      d.date ? Date.parse(d.date) : 0,
+    ];
+    return candidates.sort((a, b) => {
+      const [x, y] = [score(a), score(b)];
+      for (let i = 0; i < x.length; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (y[i] ?? 0) - (x[i] ?? 0);
+      return 0;
+    })[0];
+  }
+
+  private task(q: ParsedQuestion, n: number, doc: Document | undefined): Answer {
+    if (!doc) return this.refuse(q, t(q.lang, "answer.noTaskDoc", { n }));
+    const versions = versionsFor(doc, q.lang);
+    const max = Math.max(...doc.versions.map((v) => v.tasks.length));
+    if (max === 0) return this.refuse(q, t(q.lang, "answer.noTasks", { doc: docLabel(doc) }), doc);
+    const version = versions.find((v) => v.tasks.length >= n);
+    const task = version?.tasks[n - 1];
+    if (!version || !task) {
+      const vars = { doc: docLabel(doc), max, n, number: doc.number ?? "" };
+      return this.refuse(q, t(q.lang, "answer.noSuchTask", vars), doc);
+    }
+    const passage = version.passages.find((p) => p.kind === "task" && p.task === n);
+    const { quote, trimmed } = trimQuote(task.text, MAX_TASK_QUOTE);
+    const header = t(q.lang, "answer.task", { n, doc: docLabel(doc), date: this.dateSuffix(doc, q.lang) });
+    const cite = this.citation(doc, version, passage, quote, n, task.label);
+    return this.found(q, header, [cite], trimmed);
+  }
+
+  private article(q: ParsedQuestion, doc: Document | undefined): Answer {
+    const ref = q.article;
+    if (!ref) return this.refuse(q, t(q.lang, "answer.notFound"));
+    const holder =
+      doc ?? this.index.documents.find((d) => d.versions.some((v) => v.articles.some((a) => a.n === ref.n)));
+    const section = ref.clause ? `Điều ${ref.n}.${ref.clause}` : `Điều ${ref.n}`;
+    if (!holder) return this.refuse(q, t(q.lang, "answer.notFound"));
+    for (const version of versionsFor(holder, q.lang)) {
+      const article = version.articles.find((a) => a.n === ref.n);
+      const part = ref.clause ? article?.clauses[ref.clause - 1] : article;
+      if (!article || !part) continue;
+      const { quote, trimmed } = trimQuote(part.text, MAX_TASK_QUOTE);
+      const label = ref.clause ? `Khoản ${ref.clause} Điều ${ref.n}` : `Điều ${ref.n}`;
+      const header = t(q.lang, "answer.article", { section: label, doc: docLabel(holder), date: this.dateSuffix(holder, q.lang) });
+      const passage = version.passages.find((p) => p.section === section) ?? null;
+      return this.found(q, header, [this.citation(holder, version, passage ?? undefined, quote, null, section)], trimmed);
+    }
+    return this.refuse(q, t(q.lang, "answer.noSuchArticle", { doc: docLabel(holder), section }), holder);
+  }
+
+  /** Date or issuer of a named document, quoting where the text states it. */
+  private fact(q: ParsedQuestion, doc: Document): Answer {
+    const version = versionsFor(doc, q.lang).find((v) => v.identity) ?? versionsFor(doc, q.lang)[0];
+    if (!version) return this.refuse(q, t(q.lang, "answer.notFound"));
+    const label = docLabel(doc);
+    const line =
+      q.intent === "date"
+        ? doc.date
+          ? t(q.lang, "answer.date", { doc: label, date: formatDate(doc.date, q.lang) })
+          : null
+        : doc.issuer
+          ? t(q.lang, "answer.issuer", { doc: label, issuer: doc.issuer })
+          : null;
+    if (!line || !version.identity) return this.refuse(q, t(q.lang, "answer.noDate", { doc: label }), doc);
+    const stated = version.text.slice(version.identity.start, version.identity.end);
+    const { quote } = trimQuote(stated, 600);
+    return this.found(q, line, [this.citation(doc, version, undefined, quote, null, "")], false);
+  }
+
+  private async search(q: ParsedQuestion, named: Document[]): Promise<Answer> {
+    const docIds = named.length > 0 ? new Set(named.map((d) => d.id)) : null;
+    const result = await this.retriever.search({ text: q.text, lang: q.lang, docIds });
+    const best = result.hits[0];
+    if (!best || !result.confident) {
+      const closest = result.hits.slice(0, 2).map((h) => this.hitCitation(h, result.focus, q.lang));
+      const text = [t(q.lang, "answer.notFound")];
+      if (closest[0]) text.push("", t(q.lang, "answer.closest"), `«${closest[0].quote}»`, this.sourceLine(closest[0], q.lang));
+      return { question: q.text, lang: q.lang, found: false, answer: text.join("\n"), citations: closest };
+    }
+    const cite = this.hitCitation(best, result.focus, q.lang);
+    const doc = best.entry.doc;
+    const header = t(q.lang, "answer.found", { doc: docLabel(doc), date: this.dateSuffix(doc, q.lang) });
+    return this.found(q, header, [cite], cite.quote.length < best.entry.passage.text.length);
+  }
+
+  /** The citation for a search hit, switched to the asker's language version of a task when one exists. */
+  private hitCitation(hit: Hit, focus: Set<string>, lang: Lang): Citation {
+    const { doc, version, passage } = hit.entry;
+    if (passage.kind === "task" && passage.task && version.lang !== lang) {
+      const mine = doc.versions.find((v) => v.lang === lang && v.tasks.length >= (passage.task ?? 0));
+      const other = mine?.passages.find((p) => p.kind === "task" && p.task === passage.task);
+      if (mine && other) return this.citation(doc, mine, other, trimQuote(other.text).quote, other.task, other.section);
+    }
+    const { quote } = focusQuote(passage.text, focus);
+    return this.citation(doc, version, passage, quote, passage.task, passage.section);
+  }
+
+  private citation(
+    doc: Document,
+    version: DocumentVersion,
+    passage: Passage | undefined,
+    quote: string,
+    task: number | null,
+    section: string,
+  ): Citation {
+    return {
+      docId: doc.id,
+      docNumber: doc.number,
+      title: doc.title,
+      date: doc.date,
+      task,
+      section: section || passage?.section || "",
+      lang: version.lang,
+      file: version.file,
+      quote,
+    };
+  }
+
+  private dateSuffix(doc: Document, lang: Lang): string {
+    return doc.date ? ` (${formatDate(doc.date, lang)})` : "";
+  }
+
+  private sourceLine(c: Citation, lang: Lang): string {
+    const parts = [
+      c.docNumber,
+      c.task ? `${t(lang, "answer.taskWord")} ${c.task}` : c.section || null,
+      c.date ? `${t(lang, "answer.dateWord")} ${formatDate(c.date, lang)}` : null,
+      c.file,
+    ].filter(Boolean);
+    return t(lang, "answer.citation", { parts: parts.join(" · ") });
+  }
+
+  private found(q: ParsedQuestion, header: string, citations: Citation[], trimmed: boolean): Answer {
+    const c = citations[0];
+    const lines = [header];
+    if (c) {
+      lines.push(`«${c.quote}»`);
+      if (trimmed) lines.push(t(q.lang, "answer.trimmed", { file: c.file }));
+      if (c.lang !== q.lang) {
+        lines.push(t(q.lang, "answer.otherLang", { langName: t(c.lang, "langName"), askedLang: t(q.lang, "langName") }));
+      }
+      lines.push(this.sourceLine(c, q.lang));
+    }
+    return { question: q.text, lang: q.lang, found: true, answer: lines.join("\n"), citations };
+  }
+
+  private refuse(q: ParsedQuestion, text: string, _doc?: Document): Answer {
+    return { question: q.text, lang: q.lang, found: false, answer: text, citations: [] };
+  }
+
+  private notInCorpus(q: ParsedQuestion, number: string): Answer {
+    const key = docKey(number);
+    const citing = this.index.documents.filter((d) => d.versions.some((v) => v.cites.some((c) => docKey(c) === key)));
+    const lines = [t(q.lang, "answer.docNotInCorpus", { number })];
+    if (citing.length > 0) lines.push(t(q.lang, "answer.citedBy", { docs: citing.map(docLabel).join(", ") }));
+    return { question: q.text, lang: q.lang, found: false, answer: lines.join(" "), citations: [] };
+  }
+}
+
+export { parseQuestion };

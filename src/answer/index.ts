@@ -1,0 +1,5 @@
+export { Answerer } from "./answer.js";
+export { type Intent, type ParsedQuestion, parseQuestion } from "./question.js";
+export { focusQuote, MAX_QUOTE, trimQuote } from "./quote.js";
+export type { Answer, Citation, Conversation } from "./types.js";
+export { docLabel, versionsFor } from "./versions.js";

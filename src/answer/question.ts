@@ -1,0 +1,106 @@
+import { ordinalValue } from "../corpus/index.js";
+import { detectLang, docKey, findDocNumbers, fold, halfWidth, type Lang } from "../text/index.js";
+
+/**
+ * Reads a question: its language, the documents it names, the task or article it points at, and
+ * what kind of answer it wants. References are resolved exactly later; this only reads them.
+ */
+
+/** What a question asks for, beyond a passage found by search. */
+export type Intent = "task" | "article" | "date" | "issuer" | "search";
+
+export interface ParsedQuestion {
+  text: string;
+  lang: Lang;
+  /** Full document numbers as written, with their keys. */
+  docRefs: { text: string; key: string }[];
+  /** A bare number after a document word ("chỉ thị 05", "văn bản 1470"), matched by prefix. */
+  docHint: string | null;
+  task: number | null;
+  article: { n: number; clause: number | null } | null;
+  intent: Intent;
+}
+
+const JA_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const num = (s: string | undefined): number | null => {
+  if (!s) return null;
+  if (/^\d+$/.test(s)) return Number(s);
+  return JA_NUM[s] ?? ordinalValue(s);
+};
+
+// Task references, tried in order on the folded question (Japanese on the original).
+const TASK_PATTERNS: RegExp[] = [
+  /\b(?:nhiem vu|nv|muc|diem|y|noi dung)\s*(?:so\s*)?(?:thu\s*)?(\d{1,2})\b/u,
+  /\b(?:nhiem vu|muc|diem|noi dung)\s+(thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi))\b/u,
+  /\b(?:task|item|point|duty|mission|tache|taches)\s*(?:no\.?|n°|n o|number|numero|#)?\s*(\d{1,2})\b/u,
+  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|premier|premiere|deuxieme|second|seconde|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme|\d{1,2}(?:st|nd|rd|th|e|eme|ème))\s+(?:task|item|point|duty|mission|tache)\b/u,
+  /\b(premierement|deuxiemement|troisiemement|quatriemement|cinquiemement|sixiemement|septiemement|huitiemement|neuviemement|dixiemement)\b/u,
+];
+const JA_TASK: RegExp[] = [
+  /(?:タスク|任務|項目|課題|ポイント)\s*(?:第)?\s*(\d{1,2}|[一二三四五六七八九十])/u,
+  /第\s*(\d{1,2}|[一二三四五六七八九十])\s*(?:項|番|の任務|任務|のタスク)(?!\s*第)/u,
+  /(\d{1,2}|[一二三四五六七八九十])\s*(?:番目|つ目)/u,
+];
+const ARTICLE_PATTERNS: { re: RegExp; article: number; clause: number | null }[] = [
+  { re: /\b(?:khoan|clause|paragraph|paragraphe|alinea)\s+(\d{1,2})\s+(?:cua\s+|of\s+|de\s+l'?\s*)?(?:dieu|article)\s+(\d{1,3})\b/u, article: 2, clause: 1 },
+  { re: /\b(?:dieu|article)\s+(\d{1,3})\b(?:\s*,?\s*(?:khoan|clause|paragraph|paragraphe|alinea)\s+(\d{1,2}))?/u, article: 1, clause: 2 },
+  { re: /第\s*(\d{1,3})\s*条(?:\s*第\s*(\d{1,2})\s*項)?/u, article: 1, clause: 2 },
+];
+const DATE_INTENT =
+  /\b(ngay nao|khi nao|bao gio|ngay ban hanh|ban hanh ngay|ban hanh khi|thoi gian ban hanh|when|what date|which date|dated|quand|quelle date|a quelle date|date de)\b|いつ|日付|何日|何年/u;
+const ISSUER_INTENT =
+  /\b(ai ky|ai ban hanh|co quan nao ban hanh|do ai|ai da ban hanh|who issued|who signed|issued by|signed by|qui a publie|qui a signe|signe par|publie par|emis par)\b|誰が(?:発行|署名)|発行者|署名者/u;
+const DOC_WORD =
+  /\b(?:van ban|chi thi|ke hoach|quy dinh|quyet dinh|nghi quyet|ket luan|cong van|huong dan|de an|document|directive|plan|decision|resolution|letter|lettre|decision|projet|project)\s+(?:so\s+|no\.?\s*|n°\s*)?(\d{1,5}(?:[-/][A-Za-z]{1,6})?)\b/u;
+
+/** Parses a question; `langHint` wins over detection when given (e.g. `--lang`). */
+export function parseQuestion(text: string, langHint?: Lang): ParsedQuestion {
+  const clean = halfWidth(text).trim();
+  const numbers = findDocNumbers(clean);
+  const docRefs = numbers.map((n) => ({ text: n.text, key: n.key }));
+  const withoutNumbers = numbers.reduce((s, n) => s.split(n.text).join(" "), clean);
+  const lang = langHint ?? detectLang(withoutNumbers, "vi");
+  const folded = fold(clean).replace(/[’']/g, "'");
+  // Numbers inside document numbers ("1470-CV/TU") are not task numbers.
+  const scrubbed = docRefs.reduce((s, r) => s.split(fold(r.text)).join(" "), folded);
+
+  let article: ParsedQuestion["article"] = null;
+  for (const { re, article: a, clause: c } of ARTICLE_PATTERNS) {
+    const m = (re.source.includes("第") ? clean : scrubbed).match(re);
+    if (m) {
+      const clause = c === null ? undefined : m[c];
+      article = { n: Number(m[a]), clause: clause ? Number(clause) : null };
+      break;
+    }
+  }
+  let task: number | null = null;
+  if (!article) {
+    for (const re of TASK_PATTERNS) {
+      const m = scrubbed.match(re);
+      if (m) {
+        task = num(m[1]?.replace(/^(\d+)(st|nd|rd|th|e|eme|ème)$/, "$1"));
+        if (task) break;
+      }
+    }
+    if (!task) {
+      for (const re of JA_TASK) {
+        const m = clean.match(re);
+        if (m) {
+          task = num(m[1]);
+          if (task) break;
+        }
+      }
+    }
+  }
+  const hint = docRefs.length === 0 ? scrubbed.match(DOC_WORD)?.[1] ?? null : null;
+  const intent: Intent = article
+    ? "article"
+    : task
+      ? "task"
+      : ISSUER_INTENT.test(folded)
+        ? "issuer"
+        : DATE_INTENT.test(folded)
+          ? "date"
+          : "search";
+  return { text: clean, lang, docRefs, docHint: hint ? docKey(`${hint.split(/[-/]/)[0]}-X`).split("-")[0] ?? null : null, task, article, intent };
+}

@@ -1,0 +1,13 @@
+import type { Feature } from "../core.js";
+
+/** Free questions (and `/ask QUESTION`): the fallback feature, mounted last. */
+export const ask: Feature = {
+  name: "ask",
+  async handle(turn) {
+    if (turn.command !== null && turn.command !== "ask") return null;
+    const question = turn.args;
+    if (!question) return null;
+    const answer = await turn.deps.answerer.ask(question, { conversation: turn.conversation });
+    return [{ text: answer.answer, citations: answer.citations, lang: answer.lang }];
+  },
+};

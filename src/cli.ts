@@ -1,0 +1,128 @@
+import { existsSync, statSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { createChat } from "./chat/index.js";
+import { ConfigError, MESSENGER_VARIABLES, parseConfig } from "./config/index.js";
+import { openEngine } from "./engine.js";
+import { runConsoleChat } from "./messengers/console.js";
+import type { Progress } from "./search/index.js";
+import { isLang } from "./text/index.js";
+
+/**
+ * The `cadre` command (DESIGN §3.1). Bad input ends with a one-line error on stderr naming what
+ * was wrong, and exit status 2.
+ */
+
+const USAGE = `Usage: cadre <command> [options]
+  index                         build or refresh the index of --corpus into --data
+  ask [--json] [--lang xx] "QUESTION"   answer one question
+  ask --json --stdin            one question per input line, one JSON answer per output line
+  chat                          console chat with the bot's commands
+  start                         run the configured messengers (npm start)
+Options: --corpus DIR (default ./corpus)  --data DIR (default ./data, env DATA_DIR)`;
+
+class UsageError extends Error {}
+
+function progressOnTty(): Progress | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (phase, done, total) => {
+    const label = phase === "read" ? "Đọc tệp / reading files" : "Nhúng đoạn văn / embedding passages";
+    process.stderr.write(`\r${label}: ${done}/${total}${done === total ? "\n" : ""}`);
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      corpus: { type: "string" },
+      data: { type: "string" },
+      json: { type: "boolean", default: false },
+      stdin: { type: "boolean", default: false },
+      lang: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  const config = parseConfig(process.env, { corpus: values.corpus, data: values.data });
+  if (values.lang !== undefined && !isLang(values.lang)) throw new UsageError(`--lang must be vi, en, fr or ja (got '${values.lang}')`);
+  const needCorpus = () => {
+    if (!existsSync(config.corpusDir) || !statSync(config.corpusDir).isDirectory()) {
+      throw new UsageError(`corpus folder not found: ${config.corpusDir} (give one with --corpus DIR)`);
+    }
+  };
+  const engine = () => openEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, progress: progressOnTty() });
+
+  switch (command) {
+    case "index": {
+      needCorpus();
+      const { index } = await openEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, progress: progressOnTty(), rebuild: true });
+      const passages = index.entries.length;
+      process.stdout.write(`Đã lập chỉ mục ${index.documents.length} văn bản (${index.manifest.files.length} tệp, ${passages} đoạn) vào ${config.dataDir}.\n`);
+      for (const e of index.errors) process.stderr.write(`cadre: không đọc được / could not read ${e.message}\n`);
+      return 0;
+    }
+    case "ask": {
+      needCorpus();
+      const lang = isLang(values.lang) ? values.lang : undefined;
+      if (values.stdin) {
+        const { answerer } = await engine();
+        const rl = createInterface({ input: process.stdin, terminal: false });
+        for await (const line of rl) {
+          const answer = await answerer.ask(line, { lang });
+          process.stdout.write(values.json ? `${JSON.stringify(answer)}\n` : `${answer.answer}\n\n`);
+        }
+        return 0;
+      }
+      const question = rest.join(" ").trim();
+      if (!question) throw new UsageError('the question is empty: cadre ask "nhiệm vụ 4 yêu cầu gì?"');
+      const { answerer } = await engine();
+      const answer = await answerer.ask(question, { lang });
+      process.stdout.write(values.json ? `${JSON.stringify(answer)}\n` : `${answer.answer}\n`);
+      return 0;
+    }
+    case "chat": {
+      needCorpus();
+      const { index, answerer } = await engine();
+      await runConsoleChat(createChat({ index, answerer }), { input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY });
+      return 0;
+    }
+    case "start": {
+      needCorpus();
+      if (config.messengers.length > 0) {
+        throw new UsageError(`${config.messengers.join(", ")} is configured, but this build has no messenger adapters yet; unset it or use 'cadre chat'`);
+      }
+      if (!process.stdin.isTTY) {
+        process.stderr.write(
+          `cadre: no messenger is configured and there is no terminal for the console chat.\nSet one of: ${MESSENGER_VARIABLES.join("; ")} (see .env.example), or run 'npm start' in a terminal.\n`,
+        );
+        return 2;
+      }
+      const { index, answerer } = await engine();
+      await runConsoleChat(createChat({ index, answerer }));
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command '${command}'\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`cadre: ${(error as Error).message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`cadre: unexpected error: ${(error as Error).stack ?? error}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

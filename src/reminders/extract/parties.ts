@@ -1,0 +1,148 @@
+/**
+ * Who owes a report and to whom, read from the sentence.
+ *
+ * Units are the grammatical subject of the sentence (or of the clause holding the verb), split into
+ * the bodies it lists, each kept as written except a leading article ("Các", "les", "the"):
+ * "Các huyện ủy, thị ủy, thành ủy" → [huyện ủy, thị ủy, thành ủy]. Splits are on commas and
+ * "và"/"et"/"ainsi que"/"and"/"、", with three repairs that keep one body whole:
+ * - a run of one-word items is one collective name ("sở, ban, ngành");
+ * - a piece that only continues the previous one stays with it: "de ville et de cité" in
+ *   "les comités du Parti de district, de ville et de cité", "thị xã, thành phố" after
+ *   "Ủy ban nhân dân các huyện", "地区、郷、" before "市党委員会";
+ * - nothing is split inside parentheses.
+ * The recipient is the body after "về"/"lên"/"cho" (vi), "au"/"à la" (fr), "to" (en) or before
+ * "に報告" (ja), without a "(qua …)"/"(par l'intermédiaire …)" channel.
+ */
+import type { DutyLang } from "./patterns.js";
+
+interface Piece {
+  start: number;
+  end: number;
+}
+
+const VI_PREDICATE =
+  /(?<!\p{L})(?:báo cáo|định kỳ|hằng|hàng|mỗi|có trách nhiệm|chịu trách nhiệm|chủ trì|phối hợp|tổ chức|triển khai|thực hiện|xây dựng|chỉ đạo|lãnh đạo|tiến hành|gửi|tổng hợp|sơ kết|tổng kết|rà soát|theo dõi|kiểm tra|quán triệt|cần|phải|khẩn trương|thường xuyên|trước|tham mưu|hướng dẫn|đôn đốc|căn cứ|định hướng|tăng cường|đẩy mạnh|nghiên cứu|ban hành|cụ thể hóa|được|là|hoàn thành|giám sát|đề xuất|bảo đảm|đảm bảo|tiếp tục|chuẩn bị|thống kê|cập nhật|nộp|trình|yêu cầu|giao)(?!\p{L})/u;
+const FR_PREDICATE =
+  /,?\s(?:doivent|doit|devront|devra|sont|est|ont|a|rend(?:ent)?|font|fait|assure(?:nt|ra|ront)?|veille(?:nt|ra|ront)?|adresse(?:nt)?|transmet(?:tent|tra|tront)?|soumet(?:tent)?|présente(?:nt)?|dirige(?:nt|ra|ront)?|poursui(?:t|vent|vra|vront)|ordonne(?:nt)?|coordonne(?:nt)?|organise(?:nt|ra|ront)?|mett(?:ent|ra|ront)|met|élabore(?:nt|ra|ront)?)(?!\p{L})/u;
+const EN_PREDICATE =
+  /\s(?:shall|must|will|should|are|is|have|has|reports?|submits?|sends?|coordinates?|leads?|directs?|organi[sz]es?)(?!\p{L})/u;
+
+const LEADING_ARTICLE = /^(?:các|những|mọi|les|la|le|l['’]|des|the|all|ainsi que)\s*/iu;
+const VI_LEVEL = /^(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn|tỉnh)$/iu;
+const JA_HEAD = /(?:委員会|委員|部|局|課|室|庁|省|府|院|会|団|組織|機関|グループ|団体|戦線|党|政府|センター|協会|連盟|隊|署|所)$/u;
+
+// Positions of top-level separators (outside parentheses) and the length of each.
+function separators(text: string, lang: DutyLang): { at: number; length: number }[] {
+  const re =
+    lang === "ja"
+      ? /、|及び|および|並びに/gu
+      : lang === "vi"
+        ? /,\s*|\s+và\s+/giu
+        : lang === "fr"
+          ? /,\s*(?:et\s+|ainsi que\s+)?|\s+(?:et|ainsi que)\s+/giu
+          : /,\s*(?:and\s+)?|\s+and\s+/giu;
+  const out: { at: number; length: number }[] = [];
+  for (const m of text.matchAll(re)) {
+    const before = text.slice(0, m.index);
+    const depth = (before.match(/[(（]/g) ?? []).length - (before.match(/[)）]/g) ?? []).length;
+    if (depth === 0) out.push({ at: m.index, length: m[0].length });
+  }
+  return out;
+}
+
+function continues(piece: string, previous: string, lang: DutyLang): boolean {
+  if (lang === "fr") return /^(?:de|du|des|d['’])(?!\p{L})/iu.test(piece);
+  if (lang === "en") return /^of(?!\p{L})/iu.test(piece);
+  if (lang === "vi") return VI_LEVEL.test(piece) && /(?<!\p{L})các\s/iu.test(previous);
+  return false;
+}
+
+/** The bodies a subject phrase lists, as written (see the file comment for the splitting rules). */
+export function splitUnits(subject: string, lang: DutyLang): string[] {
+  const pieces: Piece[] = [];
+  let from = 0;
+  for (const sep of separators(subject, lang)) {
+    pieces.push({ start: from, end: sep.at });
+    from = sep.at + sep.length;
+  }
+  pieces.push({ start: from, end: subject.length });
+  const text = (p: Piece) => subject.slice(p.start, p.end).trim();
+  const merged: Piece[] = [];
+  let pendingJa: Piece | null = null; // Japanese modifiers wait for the head noun that follows
+  for (const piece of pieces.filter((p) => text(p) !== "")) {
+    const current: Piece = pendingJa ? { start: pendingJa.start, end: piece.end } : piece;
+    pendingJa = null;
+    const last = merged.at(-1);
+    const oneWord = (p: Piece) => lang === "vi" && !/\s/.test(text(p).replace(LEADING_ARTICLE, ""));
+    if (lang === "ja" && !JA_HEAD.test(text(current))) {
+      pendingJa = current;
+      continue;
+    }
+    if (last && (continues(text(current), text(last), lang) || (oneWord(last) && oneWord(current)))) {
+      last.end = current.end;
+      continue;
+    }
+    merged.push({ ...current });
+  }
+  if (pendingJa) merged.push(pendingJa);
+  return merged.map((p) => text(p).replace(LEADING_ARTICLE, "").trim()).filter((u) => u.length > 0);
+}
+
+/** The subject phrase at the start of `clause`, or null when the clause opens with its verb. */
+export function subjectOf(clause: string, lang: DutyLang): string | null {
+  const text = clause.trim();
+  let end: number;
+  if (lang === "ja") {
+    end = text.search(/は(?=[、,\s]|[^\p{Script=Hiragana}])/u);
+  } else if (lang === "vi") {
+    // Predicates are matched in lower case only: "Ban Tổ chức Tỉnh ủy" is a name, "tổ chức" a verb.
+    const opening = new RegExp(`^${VI_PREDICATE.source}`, "iu");
+    if (opening.test(text)) return null;
+    end = text.search(VI_PREDICATE);
+  } else {
+    end = text.search(lang === "fr" ? FR_PREDICATE : EN_PREDICATE);
+  }
+  if (end <= 0) return null;
+  const subject = text.slice(0, end).replace(/[\s,、]+$/u, "");
+  if (subject.length > 200 || !/^[\p{Lu}\p{Script=Han}\p{Script=Katakana}]|^(?:các|les|the)\s/u.test(subject)) {
+    return null;
+  }
+  return subject;
+}
+
+const VI_RECIPIENT_STOP =
+  /\s+(?:trước|để|qua|theo|định kỳ|hằng|hàng|chậm nhất|trong|vào|và|kèm|nhằm|khi|sau|tại|đồng thời|với|về)(?!\p{L})/u;
+const FR_RECIPIENT_STOP = /\s+(?:avant|au plus tard|chaque|tous|dans|par|sur|pour|afin|selon|d['’]ici|et|le\s+\d)(?!\p{L})/u;
+const EN_RECIPIENT_STOP =
+  /\s+(?:by|before|on|every|each|no later|not later|through|via|quarterly|monthly|annually|within|in|about|regarding|for|and)(?!\p{L})/u;
+
+function cut(text: string, stop: RegExp): string {
+  const at = text.search(stop);
+  return (at >= 0 ? text.slice(0, at) : text).replace(/[\s,.;:]+$/u, "").trim();
+}
+
+/** The body a duty reports to, read after the verb at `verbAt`; null when the sentence names none. */
+export function recipientOf(sentence: string, verbAt: number, lang: DutyLang): string | null {
+  const after = sentence.slice(verbAt);
+  let found: string | null = null;
+  if (lang === "vi") {
+    const m =
+      /^(?:báo cáo|sơ kết|tổng kết)[^;.]*?(?<!\p{L})(?:về|lên|cho|tới|đến)\s+(?<r>\p{Lu}[^(,;:.]*)/u.exec(after) ??
+      /^báo cáo\s+(?<r>(?:Ban|Thường trực|Ủy ban|UBND|Tỉnh ủy|Thành ủy|Huyện ủy|Sở|Bộ|Chính phủ|Thủ tướng|Văn phòng|Hội đồng|Đảng ủy|Chủ tịch)(?!\p{L})[^(,;:.]*)/u.exec(
+        after,
+      );
+    found = m?.groups?.r ? cut(m.groups.r, VI_RECIPIENT_STOP) : null;
+  } else if (lang === "fr") {
+    const m = /^[^;]*?\s(?:au|aux|à la|à l['’])\s*(?!plus tard|niveau|moins|titre)(?<r>[^(,;.]+)/iu.exec(after);
+    found = m?.groups?.r ? cut(m.groups.r, FR_RECIPIENT_STOP) : null;
+  } else if (lang === "en") {
+    const m = /^[^;]*?\sto\s+(?:the\s+)?(?<r>\p{Lu}[^(,;.]*)/u.exec(after);
+    found = m?.groups?.r ? cut(m.groups.r, EN_RECIPIENT_STOP) : null;
+  } else {
+    const before = sentence.slice(0, verbAt);
+    const m = /(?<r>[^、。を は が で,]+?)(?:[(（][^)）]*[)）])?に$/u.exec(before);
+    const raw = m?.groups?.r ?? null;
+    found = raw ? raw.replace(/^(?:定期的に|毎月|毎年|毎四半期|四半期ごとに|半年ごとに|.*までに)/u, "") : null;
+  }
+  return found && found.length > 1 && found.length <= 120 ? found : null;
+}

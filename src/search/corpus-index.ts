@@ -1,0 +1,188 @@
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import {
+  type CorpusFile,
+  type Document,
+  type DocumentVersion,
+  type Extractors,
+  groupDocuments,
+  listCorpus,
+  type ReadError,
+  readVersion,
+} from "../corpus/index.js";
+import { type Entry, entriesOf } from "./entries.js";
+import { LexicalIndex } from "./lexical.js";
+import { VectorIndex } from "./vectors.js";
+
+/**
+ * The index under `--data`: parsed documents, the lexical index and the HNSW vector index, built
+ * into a fresh generation folder and then published by atomically replacing the `CURRENT` pointer,
+ * so a crash mid-build leaves the previous index in use. Rebuilds are incremental: unchanged files
+ * (same size and mtime, or same content hash) are not re-read, and unchanged passages keep their
+ * vectors.
+ */
+
+const FORMAT = 1;
+
+/** What an index was built from; compared with the corpus to decide whether it is stale. */
+export interface Manifest {
+  format: number;
+  embeddings: string;
+  builtAt: string;
+  files: { file: string; hash: string; size: number; mtimeMs: number }[];
+  errors: ReadError[];
+}
+
+/** Reports indexing progress (files read, passages embedded). */
+export type Progress = (phase: "read" | "embed", done: number, total: number) => void;
+
+/** A loaded, queryable index. */
+export class CorpusIndex {
+  readonly entries: Entry[];
+
+  constructor(
+    readonly documents: Document[],
+    readonly lexical: LexicalIndex,
+    readonly vectors: VectorIndex,
+    readonly embeddings: EmbeddingsInterface & { name?: string },
+    readonly manifest: Manifest,
+  ) {
+    this.entries = entriesOf(documents);
+  }
+
+  /** Files the reader could not use, with the reason. */
+  get errors(): ReadError[] {
+    return this.manifest.errors;
+  }
+}
+
+/** Options shared by building and opening an index. */
+export interface IndexOptions {
+  corpusDir: string;
+  dataDir: string;
+  embeddings: EmbeddingsInterface & { name: string };
+  extractors?: Extractors;
+  progress?: Progress;
+}
+
+const indexRoot = (dataDir: string) => path.join(dataDir, "index");
+
+async function currentGeneration(dataDir: string): Promise<string | null> {
+  try {
+    const name = (await readFile(path.join(indexRoot(dataDir), "CURRENT"), "utf8")).trim();
+    return name ? path.join(indexRoot(dataDir), name) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Loads the published index, or null when there is none (or it was built differently). */
+export async function loadIndex(dataDir: string, embeddings: IndexOptions["embeddings"]): Promise<CorpusIndex | null> {
+  const dir = await currentGeneration(dataDir);
+  if (!dir) return null;
+  try {
+    const manifest = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")) as Manifest;
+    if (manifest.format !== FORMAT || manifest.embeddings !== embeddings.name) return null;
+    const documents = JSON.parse(await readFile(path.join(dir, "documents.json"), "utf8")) as Document[];
+    const lexical = LexicalIndex.load(await readFile(path.join(dir, "lexical.json"), "utf8"));
+    const empty = entriesOf(documents).length === 0;
+    const vectors = await VectorIndex.load(path.join(dir, "vectors"), embeddings, empty);
+    return new CorpusIndex(documents, lexical, vectors, embeddings, manifest);
+  } catch {
+    return null;
+  }
+}
+
+/** True when the corpus differs from what `manifest` was built from (by size and mtime). */
+export function isStale(manifest: Manifest, files: CorpusFile[]): boolean {
+  const known = new Map(manifest.files.map((f) => [f.file, f]));
+  const failed = new Set(manifest.errors.map((e) => e.file));
+  if (files.length !== manifest.files.length + failed.size) return true;
+  return files.some((f) => {
+    const k = known.get(f.file);
+    if (!k) return !failed.has(f.file);
+    return k.size !== f.size || k.mtimeMs !== f.mtimeMs;
+  });
+}
+
+/** Opens the index of `corpusDir`, building or refreshing it first when missing or stale. */
+export async function openIndex(opts: IndexOptions): Promise<CorpusIndex> {
+  const files = await listCorpus(opts.corpusDir);
+  const existing = await loadIndex(opts.dataDir, opts.embeddings);
+  if (existing && !isStale(existing.manifest, files)) return existing;
+  return buildIndex(opts, existing, files);
+}
+
+/** Builds the index (reusing `previous` where the corpus did not change) and publishes it. */
+export async function buildIndex(
+  opts: IndexOptions,
+  previous?: CorpusIndex | null,
+  listed?: CorpusFile[],
+): Promise<CorpusIndex> {
+  const files = listed ?? (await listCorpus(opts.corpusDir));
+  const prev = previous === undefined ? await loadIndex(opts.dataDir, opts.embeddings) : previous;
+  const oldVersions = new Map<string, DocumentVersion>();
+  for (const d of prev?.documents ?? []) for (const v of d.versions) oldVersions.set(v.file, v);
+  const oldFiles = new Map((prev?.manifest.files ?? []).map((f) => [f.file, f]));
+
+  const versions: DocumentVersion[] = [];
+  const errors: ReadError[] = [];
+  const manifestFiles: Manifest["files"] = [];
+  let done = 0;
+  for (const f of files) {
+    const known = oldFiles.get(f.file);
+    const old = oldVersions.get(f.file);
+    if (known && old && known.size === f.size && known.mtimeMs === f.mtimeMs) {
+      versions.push(old);
+      manifestFiles.push(known);
+    } else {
+      const read = await readVersion(f, opts.extractors);
+      if (read.ok) {
+        // Same bytes under a new mtime: keep the parsed version as it was.
+        versions.push(old && old.hash === read.version.hash ? old : read.version);
+        manifestFiles.push({ file: f.file, hash: read.version.hash, size: f.size, mtimeMs: f.mtimeMs });
+      } else {
+        errors.push(read.error);
+      }
+    }
+    opts.progress?.("read", ++done, files.length);
+  }
+
+  const documents = groupDocuments(versions);
+  const entries = entriesOf(documents);
+  const lexical = LexicalIndex.build(entries);
+  const reuse = prev ? prev.vectors.vectorsByKey() : new Map<string, number[]>();
+  const vectors = await VectorIndex.build(entries, opts.embeddings, reuse, (d, t) => opts.progress?.("embed", d, t));
+  const manifest: Manifest = {
+    format: FORMAT,
+    embeddings: opts.embeddings.name,
+    builtAt: new Date().toISOString(),
+    files: manifestFiles,
+    errors,
+  };
+  await publish(opts.dataDir, { manifest, documents, lexical, vectors });
+  return new CorpusIndex(documents, lexical, vectors, opts.embeddings, manifest);
+}
+
+async function publish(
+  dataDir: string,
+  parts: { manifest: Manifest; documents: Document[]; lexical: LexicalIndex; vectors: VectorIndex },
+): Promise<void> {
+  const root = indexRoot(dataDir);
+  await mkdir(root, { recursive: true });
+  const name = `gen-${Date.now()}-${process.pid}`;
+  const dir = path.join(root, name);
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, "documents.json"), JSON.stringify(parts.documents));
+  await writeFile(path.join(dir, "lexical.json"), parts.lexical.toJSON());
+  await parts.vectors.save(path.join(dir, "vectors"));
+  // The manifest is written last: a generation without one was never finished.
+  await writeFile(path.join(dir, "manifest.json"), JSON.stringify(parts.manifest, null, 1));
+  const pointer = path.join(root, `CURRENT.${process.pid}.tmp`);
+  await writeFile(pointer, name);
+  await rename(pointer, path.join(root, "CURRENT"));
+  // Older generations go, but the one just replaced stays a while for readers still using it.
+  const gens = (await readdir(root)).filter((n) => n.startsWith("gen-") && n !== name).sort();
+  for (const old of gens.slice(0, -1)) await rm(path.join(root, old), { recursive: true, force: true });
+}

@@ -1,0 +1,173 @@
+/**
+ * The compiled form of a glossary: a word trie for Vietnamese, French and English and a character
+ * trie for Japanese. Built once; matching a passage then costs one map lookup per word (or per
+ * character) plus the length of the terms actually present. No regular expression is built per call.
+ */
+import { formWords, jaUnit, type Lang, tokenizeLatin, type Word } from "./glossary-text.js";
+
+/** A term found in a passage: the concept's index and the UTF-16 offsets [start, end). */
+export interface RawMatch {
+  readonly concept: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A form that could not be added because another concept already owns the same words. */
+export interface FormConflict {
+  readonly concept: number;
+  readonly lang: Lang;
+  readonly form: number;
+  readonly owner: number;
+}
+
+/** A form that has no word left once function words are dropped ("de la"). */
+export interface EmptyForm {
+  readonly concept: number;
+  readonly lang: Lang;
+  readonly form: number;
+}
+
+const LANG_BIT: Record<Lang, number> = { vi: 1, en: 2, fr: 4, ja: 8 };
+const ALL_LANGS = 15;
+
+interface Terminal {
+  concept: number;
+  langs: number;
+}
+
+interface WordNode {
+  // Child by exact key (letters + diacritics): used for passage words that carry diacritics.
+  readonly exact: Map<string, WordNode>;
+  // Children by folded key: used for passage words written without diacritics ("dan van").
+  readonly byFold: Map<string, WordNode[]>;
+  terminal?: Terminal;
+}
+
+interface CharNode {
+  readonly next: Map<number, CharNode>;
+  terminal?: Terminal;
+}
+
+function wordNode(): WordNode {
+  return { exact: new Map(), byFold: new Map() };
+}
+
+const NO_NODES: readonly WordNode[] = [];
+// At most this many function words in a row inside one term ("à l'", "de la").
+const MAX_SKIPPED = 2;
+
+/** The two tries plus the insertion bookkeeping. */
+export class GlossaryIndex {
+  private readonly words = wordNode();
+  private readonly chars: CharNode = { next: new Map() };
+  readonly conflicts: FormConflict[] = [];
+  readonly empty: EmptyForm[] = [];
+
+  /** Adds one surface form of a concept; conflicts and empty forms are recorded, not thrown. */
+  add(concept: number, lang: Lang, formIndex: number, form: string): void {
+    const node = lang === "ja" ? this.charPath(form) : this.wordPath(form);
+    if (node === undefined) {
+      this.empty.push({ concept, lang, form: formIndex });
+      return;
+    }
+    const terminal = node.terminal;
+    if (terminal === undefined) node.terminal = { concept, langs: LANG_BIT[lang] };
+    else if (terminal.concept === concept) terminal.langs |= LANG_BIT[lang];
+    else this.conflicts.push({ concept, lang, form: formIndex, owner: terminal.concept });
+  }
+
+  private wordPath(form: string): WordNode | undefined {
+    const keys = formWords(form);
+    if (keys.length === 0) return undefined;
+    let node = this.words;
+    for (const k of keys) {
+      let child = node.exact.get(k.key);
+      if (child === undefined) {
+        child = wordNode();
+        node.exact.set(k.key, child);
+        const siblings = node.byFold.get(k.fold);
+        if (siblings === undefined) node.byFold.set(k.fold, [child]);
+        else siblings.push(child);
+      }
+      node = child;
+    }
+    return node;
+  }
+
+  private charPath(form: string): CharNode | undefined {
+    const text = form.trim();
+    if (text.length === 0) return undefined;
+    let node = this.chars;
+    for (let i = 0; i < text.length; i++) {
+      const unit = jaUnit(text.charCodeAt(i));
+      let child = node.next.get(unit);
+      if (child === undefined) {
+        child = { next: new Map() };
+        node.next.set(unit, child);
+      }
+      node = child;
+    }
+    return node;
+  }
+
+  /** Every term occurrence in `text` (overlapping ones included), for the given language or all. */
+  candidates(text: string, lang: Lang | undefined): RawMatch[] {
+    const out: RawMatch[] = [];
+    const mask = lang === undefined ? ALL_LANGS : LANG_BIT[lang];
+    if (lang !== "ja") this.wordCandidates(tokenizeLatin(text), mask, out);
+    if (lang === undefined || lang === "ja") this.charCandidates(text, mask, out);
+    return out;
+  }
+
+  private wordCandidates(words: readonly Word[], mask: number, out: RawMatch[]): void {
+    for (let i = 0; i < words.length; i++) {
+      const first = words[i]!;
+      // `consumed`: nodes reached by taking word j (a match may end there); `carried`: nodes kept
+      // alive by skipping function words inside the passage's term ("mobilisation des masses").
+      let consumed = step(this.words, first);
+      let carried: readonly WordNode[] = NO_NODES;
+      let skipRun = 0;
+      for (let j = i; consumed.length + carried.length > 0; ) {
+        const end = words[j]!.end;
+        for (const s of consumed) {
+          if (s.terminal !== undefined && (s.terminal.langs & mask) !== 0) {
+            out.push({ concept: s.terminal.concept, start: first.start, end });
+          }
+        }
+        j++;
+        const w = words[j];
+        if (w === undefined || w.breakBefore) break;
+        const next: WordNode[] = [];
+        for (const s of consumed) for (const c of step(s, w)) next.push(c);
+        for (const s of carried) for (const c of step(s, w)) next.push(c);
+        skipRun = w.skippable ? skipRun + 1 : 0;
+        carried = w.skippable && skipRun <= MAX_SKIPPED ? [...consumed, ...carried] : NO_NODES;
+        consumed = next;
+      }
+    }
+  }
+
+  private charCandidates(text: string, mask: number, out: RawMatch[]): void {
+    const root = this.chars.next;
+    for (let i = 0; i < text.length; i++) {
+      let node = root.get(jaUnit(text.charCodeAt(i)));
+      let j = i + 1;
+      while (node !== undefined) {
+        if (node.terminal !== undefined && (node.terminal.langs & mask) !== 0) {
+          out.push({ concept: node.terminal.concept, start: i, end: j });
+        }
+        if (j >= text.length) break;
+        node = node.next.get(jaUnit(text.charCodeAt(j)));
+        j++;
+      }
+    }
+  }
+}
+
+function step(node: WordNode, w: Word): readonly WordNode[] {
+  if (w.marked) {
+    const child = node.exact.get(w.key);
+    return child === undefined ? NO_NODES : [child];
+  }
+  return node.byFold.get(w.fold) ?? NO_NODES;
+}

@@ -1,0 +1,192 @@
+/**
+ * Text normalisation shared by the glossary's compiler and its matcher. Both sides must use the very
+ * same functions: a glossary form and a passage word match when their keys are equal.
+ */
+
+/** The languages a glossary concept is written in. */
+export type Lang = "vi" | "en" | "fr" | "ja";
+
+/** All glossary languages, in the order the data file lists them. */
+export const LANGS: readonly Lang[] = ["vi", "en", "fr", "ja"];
+
+/** The matching keys of one word (Latin scripts: Vietnamese, French, English). */
+export interface WordKeys {
+  /** Lower-cased letters without diacritics plus the sorted diacritics, light plural removed. */
+  readonly key: string;
+  /** Lower-cased letters without diacritics (đ → d, œ → oe), light plural removed. */
+  readonly fold: string;
+  /** True when the word carries any diacritic: then only `key` may match it. */
+  readonly marked: boolean;
+  /** Function word ("de", "des", "the", "của"…) that a passage may have inside a term. */
+  readonly skippable: boolean;
+}
+
+/** One word of a passage, with its position in the original string. */
+export interface Word extends WordKeys {
+  readonly start: number;
+  readonly end: number;
+  /** Punctuation or a line break separates this word from the previous one: no term spans it. */
+  readonly breakBefore: boolean;
+}
+
+// Function words that vary freely inside a term ("mobilisation des masses" / "mobilisation de masse",
+// "dân chủ ở cơ sở" / "dân chủ cơ sở", "People's Committee"). They are dropped from glossary forms and
+// skipped in passages, never required.
+const STOP_WORDS = new Set([
+  "de",
+  "des",
+  "du",
+  "la",
+  "le",
+  "les",
+  "l",
+  "d",
+  "à",
+  "au",
+  "aux",
+  "the",
+  "of",
+  "s",
+  "của",
+  "ở",
+]);
+// The same words as written without diacritics ("cua", "o", "a"): skippable in unaccented text too.
+const STOP_FOLDS = new Set([...STOP_WORDS].map((w) => splitMarks(w).base));
+
+// Vietnamese syllables never end in -s or -x, so this light plural rule only touches French and
+// English ("plaintes" → "plainte", "niveaux" → "niveau", "complaints" → "complaint").
+function stripPlural(base: string): string {
+  if (base.length <= 3) return base;
+  if (base.endsWith("x") && (base.endsWith("aux") || base.endsWith("eux"))) return base.slice(0, -1);
+  if (base.endsWith("s") && !base.endsWith("ss")) return base.slice(0, -1);
+  return base;
+}
+
+function isCombining(code: number): boolean {
+  return (
+    (code >= 0x300 && code <= 0x36f) ||
+    (code >= 0x1dc0 && code <= 0x1dff) ||
+    (code >= 0x20d0 && code <= 0x20ff) ||
+    (code >= 0xfe20 && code <= 0xfe2f)
+  );
+}
+
+// Letters and diacritics apart. The diacritics are sorted so that the old and new Vietnamese tone
+// placements ("hoà"/"hòa", "uỷ"/"ủy") give the same key.
+function splitMarks(lower: string): { base: string; marks: string } {
+  let ascii = true;
+  for (let i = 0; i < lower.length; i++) {
+    if (lower.charCodeAt(i) > 0x7f) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return { base: lower, marks: "" };
+  const nfd = lower.normalize("NFD");
+  let base = "";
+  const marks: string[] = [];
+  for (const ch of nfd) {
+    const code = ch.charCodeAt(0);
+    if (isCombining(code)) marks.push(ch);
+    else if (ch === "đ") {
+      base += "d";
+      marks.push(ch);
+    } else if (ch === "œ") {
+      base += "oe";
+      marks.push(ch);
+    } else if (ch === "æ") {
+      base += "ae";
+      marks.push(ch);
+    } else base += ch;
+  }
+  return { base, marks: marks.sort().join("") };
+}
+
+function computeKeys(raw: string): WordKeys {
+  const lower = raw.toLowerCase().normalize("NFC");
+  const { base, marks } = splitMarks(lower);
+  const fold = stripPlural(base);
+  const marked = marks.length > 0;
+  return {
+    key: marked ? `${fold}\u0001${marks}` : fold,
+    fold,
+    marked,
+    skippable: STOP_WORDS.has(lower) || (!marked && STOP_FOLDS.has(base)),
+  };
+}
+
+// A corpus has a small vocabulary: caching the keys of each distinct word avoids normalising the
+// same words millions of times while indexing. Cleared when full rather than tracked as an LRU.
+const CACHE_LIMIT = 200_000;
+const keyCache = new Map<string, WordKeys>();
+
+/** The matching keys of one word, as `tokenizeLatin` computes them. */
+export function wordKeys(raw: string): WordKeys {
+  let keys = keyCache.get(raw);
+  if (keys === undefined) {
+    if (keyCache.size >= CACHE_LIMIT) keyCache.clear();
+    keys = computeKeys(raw);
+    keyCache.set(raw, keys);
+  }
+  return keys;
+}
+
+// Letters, combining marks and digits make words; everything else separates them.
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+// Characters allowed between two words of one term: spaces, apostrophes (' and ’ alike, so
+// "l'accueil" = "l’accueil") and hyphens ("chính trị - xã hội", "socio-économique").
+function isJoiner(code: number): boolean {
+  return (
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0xa0 ||
+    code === 0x202f ||
+    code === 0x2009 ||
+    code === 0x27 ||
+    code === 0x2019 ||
+    code === 0x2018 ||
+    code === 0x2bc ||
+    code === 0x2d ||
+    code === 0x2010 ||
+    code === 0x2011 ||
+    code === 0x2013
+  );
+}
+
+/** Splits a passage into words with their keys and offsets, for matching Latin-script terms. */
+export function tokenizeLatin(text: string): Word[] {
+  const words: Word[] = [];
+  WORD.lastIndex = 0;
+  let prevEnd = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const start = m.index;
+    let breakBefore = false;
+    for (let i = prevEnd; i < start; i++) {
+      if (!isJoiner(text.charCodeAt(i))) {
+        breakBefore = true;
+        break;
+      }
+    }
+    const end = start + m[0].length;
+    words.push({ ...wordKeys(m[0]), start, end, breakBefore });
+    prevEnd = end;
+  }
+  return words;
+}
+
+/** The words of a glossary form that must all be present in a passage (function words dropped). */
+export function formWords(form: string): WordKeys[] {
+  return tokenizeLatin(form)
+    .filter((w) => !STOP_WORDS.has(form.slice(w.start, w.end).toLowerCase().normalize("NFC")))
+    .map(({ key, fold, marked, skippable }) => ({ key, fold, marked, skippable }));
+}
+
+/**
+ * One UTF-16 unit of Japanese text as the char trie compares it: full-width ASCII to ASCII and ASCII
+ * upper case to lower case, so that "ＰＡＰＩ" = "PAPI" = "papi". Length-preserving, so offsets hold.
+ */
+export function jaUnit(code: number): number {
+  const c = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code;
+  return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+}

@@ -1,0 +1,165 @@
+/**
+ * The multilingual domain glossary: the offline bridge between Vietnamese, English, French and
+ * Japanese in retrieval (DESIGN §5). A passage or a question is reduced to the language-independent
+ * concept ids it mentions ("khiếu nại", "plainte", "complaint", "苦情" → `complaint`), and a query can
+ * be expanded into the other languages' terms. The data lives in `glossary/domain.yaml`.
+ */
+import { readFile } from "node:fs/promises";
+import { GlossaryIndex, type RawMatch } from "./glossary-index.js";
+import { type Concept, type LocatedConcept, readGlossaryYaml } from "./glossary-schema.js";
+import { LANGS, type Lang } from "./glossary-text.js";
+
+export type { Concept } from "./glossary-schema.js";
+export type { Lang } from "./glossary-text.js";
+
+/** A concept mentioned in a text, at UTF-16 offsets [start, end) of that text. */
+export interface ConceptMatch {
+  readonly id: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Thrown when a glossary cannot be used; `problems` lists each one as "file:line: …". */
+export class GlossaryError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid glossary:\n${problems.join("\n")}`);
+    this.name = "GlossaryError";
+  }
+}
+
+/** Result of `parseGlossary`: a glossary, or every problem found. */
+export type GlossaryResult =
+  | { readonly ok: true; readonly glossary: Glossary }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
+/**
+ * A compiled glossary. Build it once (start-up), then call `conceptsIn` on every passage and
+ * question: matching is a trie walk, with no per-call pattern building.
+ */
+export class Glossary {
+  private readonly byId: ReadonlyMap<string, Concept>;
+
+  private constructor(
+    private readonly concepts: readonly Concept[],
+    private readonly index: GlossaryIndex,
+  ) {
+    this.byId = new Map(concepts.map((c) => [c.id, c]));
+  }
+
+  /** Builds a glossary from concepts already in memory; throws GlossaryError on duplicates. */
+  static fromConcepts(concepts: readonly Concept[]): Glossary {
+    // Without a file, "lines" are the concepts' positions in the list (1-based).
+    const located = concepts.map((c, k) => ({ ...c, line: k + 1, formLines: sameLine(c, k + 1) }));
+    const built = Glossary.compile(located, "<concepts>");
+    if (!built.ok) throw new GlossaryError(built.errors);
+    return built.glossary;
+  }
+
+  /** Number of concepts. */
+  get size(): number {
+    return this.concepts.length;
+  }
+
+  /** All concept ids, in file order. */
+  ids(): string[] {
+    return this.concepts.map((c) => c.id);
+  }
+
+  /** The concept with this id, if any. */
+  concept(id: string): Concept | undefined {
+    return this.byId.get(id);
+  }
+
+  /**
+   * The concepts mentioned in `text`, in text order. Longest terms win and matches never overlap.
+   * Latin scripts match whole words, case-insensitively, with or without diacritics ("dan van" =
+   * "dân vận", "reforme" = "réforme"); Japanese matches by substring. Without `lang`, the forms of
+   * all four languages are tried.
+   */
+  conceptsIn(text: string, lang?: Lang): ConceptMatch[] {
+    const chosen = selectLongest(this.index.candidates(text, lang));
+    return chosen.map((m) => ({ id: this.concepts[m.concept]!.id, start: m.start, end: m.end }));
+  }
+
+  /** The distinct concept ids mentioned in `text`, in order of first mention. */
+  idsIn(text: string, lang?: Lang): string[] {
+    return [...new Set(this.conceptsIn(text, lang).map((m) => m.id))];
+  }
+
+  /** The surface forms of a concept in one language (to expand a query); empty for an unknown id. */
+  termsFor(id: string, lang: Lang): readonly string[] {
+    return this.byId.get(id)?.[lang] ?? [];
+  }
+
+  /** Checks ids and forms across concepts and builds the index (used by `parseGlossary`). */
+  static compile(concepts: readonly LocatedConcept[], source: string): GlossaryResult {
+    const errors = duplicateIds(concepts, source);
+    const index = new GlossaryIndex();
+    concepts.forEach((c, k) => {
+      for (const lang of LANGS) {
+        c[lang].forEach((form, f) => {
+          index.add(k, lang, f, form);
+        });
+      }
+    });
+    for (const e of index.empty) {
+      const c = concepts[e.concept]!;
+      const at = `${source}:${c.formLines[e.lang][e.form]}: concept '${c.id}'`;
+      errors.push(`${at}: ${e.lang} form "${c[e.lang][e.form]}" has no word to match`);
+    }
+    for (const x of index.conflicts) {
+      const c = concepts[x.concept]!;
+      const owner = concepts[x.owner]!;
+      const at = `${source}:${c.formLines[x.lang][x.form]}: concept '${c.id}'`;
+      errors.push(
+        `${at}: ${x.lang} form "${c[x.lang][x.form]}" already belongs to concept '${owner.id}' (line ${owner.line})`,
+      );
+    }
+    if (errors.length > 0) return { ok: false, errors };
+    const plain = concepts.map(({ id, vi, en, fr, ja }) => ({ id, vi, en, fr, ja }));
+    return { ok: true, glossary: new Glossary(plain, index) };
+  }
+}
+
+/** Parses glossary YAML (`source` names the file in messages); problems are returned, not thrown. */
+export function parseGlossary(text: string, source: string): GlossaryResult {
+  const read = readGlossaryYaml(text, source);
+  return read.ok ? Glossary.compile(read.concepts, source) : read;
+}
+
+/** Reads and compiles a glossary file at start-up; throws GlossaryError naming each bad line. */
+export async function loadGlossary(path: string): Promise<Glossary> {
+  const result = parseGlossary(await readFile(path, "utf8"), path);
+  if (!result.ok) throw new GlossaryError(result.errors);
+  return result.glossary;
+}
+
+function duplicateIds(concepts: readonly LocatedConcept[], source: string): string[] {
+  const errors: string[] = [];
+  const firstLine = new Map<string, number>();
+  for (const c of concepts) {
+    const seen = firstLine.get(c.id);
+    if (seen === undefined) firstLine.set(c.id, c.line);
+    else errors.push(`${source}:${c.line}: concept '${c.id}': duplicate id (first at line ${seen})`);
+  }
+  return errors;
+}
+
+function sameLine(c: Concept, line: number): Record<Lang, number[]> {
+  return {
+    vi: c.vi.map(() => line),
+    en: c.en.map(() => line),
+    fr: c.fr.map(() => line),
+    ja: c.ja.map(() => line),
+  };
+}
+
+// Longest first, then leftmost; a candidate overlapping an already chosen one is dropped.
+function selectLongest(candidates: RawMatch[]): RawMatch[] {
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const chosen: RawMatch[] = [];
+  for (const c of candidates) {
+    if (chosen.every((k) => c.end <= k.start || c.start >= k.end)) chosen.push(c);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,97 @@
+import { docToken, findDates, findDocNumbers, findPercentages, fold } from "../text/index.js";
+import type { Lang } from "../text/index.js";
+import { isListed, QUESTION_WORDS, STOPWORDS } from "./stopwords.js";
+
+/**
+ * The tokeniser shared by the lexical index and question analysis.
+ *
+ * - Anchors first: document numbers, dates and percentages become single language-independent
+ *   tokens (`#doc:1470-cv-tu`, `#date:2024-02-22`, `#pct:74.34%`), whatever their notation.
+ * - Vietnamese and French words are kept as written and folded ("nhiệm"/"nhiem"); Vietnamese also
+ *   gets folded syllable pairs ("nhiem_vu"), since its words are usually two syllables.
+ * - Japanese is segmented with `Intl.Segmenter` and also cut into character pairs, so that a
+ *   question segmented differently from the text still meets it.
+ */
+
+const JA_SEGMENTER = new Intl.Segmenter("ja", { granularity: "word" });
+const CJK = /[\u3040-\u30ff\u3400-\u9fff]/u;
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/** A token with the role it plays: anchors are matched exactly and weigh more. */
+export interface Tokenised {
+  words: string[];
+  anchors: string[];
+}
+
+/** Extracts anchors and blanks them out of the text, so their parts are not also words. */
+export function anchorsOf(text: string): { anchors: string[]; rest: string } {
+  const spans: [number, number, string][] = [];
+  for (const n of findDocNumbers(text)) spans.push([n.start, n.end, `#doc:${docToken(n.text)}`]);
+  for (const d of findDates(text)) spans.push([d.start, d.end, `#date:${d.iso}`]);
+  for (const p of findPercentages(text)) spans.push([p.start, p.end, `#pct:${p.token}`]);
+  spans.sort((a, b) => a[0] - b[0]);
+  let rest = "";
+  let at = 0;
+  const anchors: string[] = [];
+  for (const [s, e, token] of spans) {
+    if (s < at) continue;
+    rest += `${text.slice(at, s)} `;
+    at = e;
+    anchors.push(token);
+  }
+  rest += text.slice(at);
+  return { anchors, rest };
+}
+
+function segmentJa(text: string): string[] {
+  const out: string[] = [];
+  for (const s of JA_SEGMENTER.segment(text)) {
+    if (!s.isWordLike) continue;
+    const w = s.segment.toLowerCase();
+    out.push(w);
+    if (CJK.test(w) && w.length > 2) for (let i = 0; i + 2 <= w.length; i++) out.push(w.slice(i, i + 2));
+  }
+  return out;
+}
+
+/**
+ * Tokens of `text` for indexing or searching. `question` also drops question words. Script is
+ * looked at per word, so Japanese inside a French text (or the reverse) is still tokenised well.
+ */
+export function tokenize(text: string, lang: Lang, opts: { question?: boolean } = {}): Tokenised {
+  const { anchors, rest } = anchorsOf(text);
+  const words: string[] = [];
+  const stop = STOPWORDS[lang];
+  const qstop = opts.question ? QUESTION_WORDS[lang] : null;
+  const folded: string[] = [];
+  for (const m of rest.matchAll(WORD)) {
+    const w = m[0].toLowerCase().replace(/’/g, "'");
+    if (CJK.test(w)) {
+      for (const t of segmentJa(w)) if (!STOPWORDS.ja.has(t) && !(qstop?.has(t) ?? false)) words.push(t);
+      continue;
+    }
+    const bare = w.replace(/^[ldjnmstc]'/, "");
+    const f = fold(bare);
+    if (f.length === 0 || isListed(stop, bare, f) || (qstop !== null && isListed(qstop, bare, f))) {
+      folded.push("");
+      continue;
+    }
+    words.push(f);
+    if (f !== bare) words.push(bare);
+    folded.push(f);
+  }
+  if (lang === "vi") {
+    for (let i = 0; i + 1 < folded.length; i++) {
+      const a = folded[i];
+      const b = folded[i + 1];
+      if (a && b) words.push(`${a}_${b}`);
+    }
+  }
+  return { words, anchors };
+}
+
+/** All tokens in one list, as the lexical index stores them. */
+export function indexTokens(text: string, lang: Lang): string[] {
+  const { words, anchors } = tokenize(text, lang);
+  return [...anchors, ...words];
+}
