@@ -50,21 +50,31 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const config = parseConfig(process.env, { corpus: values.corpus, data: values.data });
-  if (values.lang !== undefined && !isLang(values.lang)) throw new UsageError(`--lang must be vi, en, fr or ja (got '${values.lang}')`);
+  if (values.lang !== undefined && !isLang(values.lang))
+    throw new UsageError(`--lang must be vi, en, fr or ja (got '${values.lang}')`);
   const needCorpus = () => {
     if (!existsSync(config.corpusDir) || !statSync(config.corpusDir).isDirectory()) {
       throw new UsageError(`corpus folder not found: ${config.corpusDir} (give one with --corpus DIR)`);
     }
   };
-  const engine = () => openEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, progress: progressOnTty() });
+  const engine = () =>
+    openEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, progress: progressOnTty() });
 
   switch (command) {
     case "index": {
       needCorpus();
-      const { index } = await openEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, progress: progressOnTty(), rebuild: true });
+      const { index } = await openEngine({
+        corpusDir: config.corpusDir,
+        dataDir: config.dataDir,
+        progress: progressOnTty(),
+        rebuild: true,
+      });
       const passages = index.entries.length;
-      process.stdout.write(`Đã lập chỉ mục ${index.documents.length} văn bản (${index.manifest.files.length} tệp, ${passages} đoạn) vào ${config.dataDir}.\n`);
-      for (const e of index.errors) process.stderr.write(`cadre: không đọc được / could not read ${e.message}\n`);
+      process.stdout.write(
+        `Đã lập chỉ mục ${index.documents.length} văn bản (${index.manifest.files.length} tệp, ${passages} đoạn) vào ${config.dataDir}.\n`,
+      );
+      for (const e of index.errors)
+        process.stderr.write(`cadre: không đọc được / could not read ${e.message}\n`);
       return 0;
     }
     case "ask": {
@@ -89,13 +99,19 @@ async function main(argv: string[]): Promise<number> {
     case "chat": {
       needCorpus();
       const { index, answerer } = await engine();
-      await runConsoleChat(createChat({ index, answerer }), { input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY });
+      await runConsoleChat(createChat({ index, answerer }), {
+        input: process.stdin,
+        output: process.stdout,
+        prompt: process.stdin.isTTY,
+      });
       return 0;
     }
     case "start": {
       needCorpus();
       if (config.messengers.length > 0) {
-        throw new UsageError(`${config.messengers.join(", ")} is configured, but this build has no messenger adapters yet; unset it or use 'cadre chat'`);
+        throw new UsageError(
+          `${config.messengers.join(", ")} is configured, but this build has no messenger adapters yet; unset it or use 'cadre chat'`,
+        );
       }
       if (!process.stdin.isTTY) {
         process.stderr.write(
@@ -117,7 +133,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    if (
+      error instanceof UsageError ||
+      error instanceof ConfigError ||
+      (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
+    ) {
       process.stderr.write(`cadre: ${(error as Error).message}\n`);
       process.exitCode = 2;
     } else {

@@ -3,17 +3,17 @@ import { fileURLToPath } from "node:url";
 import { Answerer } from "./answer/index.js";
 import { extractDocx, extractPdf } from "./corpus/formats/index.js";
 import type { Extractors } from "./corpus/index.js";
+import { loadGlossary } from "./search/glossary.js";
 import {
+  buildIndex,
   type ConceptFinder,
   type CorpusIndex,
-  buildIndex,
   HashedFeatureEmbeddings,
   NO_CONCEPTS,
   openIndex,
   type Progress,
   Retriever,
 } from "./search/index.js";
-import { loadGlossary } from "./search/glossary.js";
 
 /**
  * The question-answering engine as the rest of the program sees it: the index of a corpus, a
@@ -45,7 +45,13 @@ export async function openEngine(opts: {
 }): Promise<Engine> {
   const concepts = await loadConcepts();
   const embeddings = new HashedFeatureEmbeddings(concepts);
-  const options = { corpusDir: opts.corpusDir, dataDir: opts.dataDir, embeddings, extractors: EXTRACTORS, progress: opts.progress };
+  const options = {
+    corpusDir: opts.corpusDir,
+    dataDir: opts.dataDir,
+    embeddings,
+    extractors: EXTRACTORS,
+    progress: opts.progress,
+  };
   const index = opts.rebuild ? await buildIndex(options) : await openIndex(options);
   const retriever = new Retriever(index, concepts);
   return { index, retriever, answerer: new Answerer(index, retriever) };

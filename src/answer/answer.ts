@@ -35,7 +35,8 @@ export class Answerer {
 
   private async route(q: ParsedQuestion, named: Document[], context: Document | undefined): Promise<Answer> {
     const only = named.length === 1 ? named[0] : undefined;
-    if (q.intent === "task" && q.task) return this.task(q, q.task, only ?? this.taskDocument(q, q.task, context));
+    if (q.intent === "task" && q.task)
+      return this.task(q, q.task, only ?? this.taskDocument(q, q.task, context));
     if (q.intent === "article" && q.article) return this.article(q, only ?? context);
     if ((q.intent === "date" || q.intent === "issuer") && only) return this.fact(q, only);
     return this.search(q, named);
@@ -50,7 +51,9 @@ export class Answerer {
     }
     if (q.docRefs.length > 0 && docs.length === 0) return { docs, missing: q.docRefs[0]?.text ?? "" };
     if (docs.length === 0 && q.docHint) {
-      const hinted = this.index.documents.filter((d) => d.number && docKey(d.number).startsWith(`${q.docHint}-`));
+      const hinted = this.index.documents.filter(
+        (d) => d.number && docKey(d.number).startsWith(`${q.docHint}-`),
+      );
       if (hinted.length === 1) docs.push(...hinted);
     }
     return { docs };
@@ -58,7 +61,7 @@ export class Answerer {
 
   /** The document a bare "task N" means: the one discussed, else the best match that has task N. */
   private taskDocument(q: ParsedQuestion, n: number, context: Document | undefined): Document | undefined {
-    if (context && context.versions.some((v) => v.tasks.length >= n)) return context;
+    if (context?.versions.some((v) => v.tasks.length >= n)) return context;
     const candidates = this.index.documents.filter((d) => d.versions.some((v) => v.tasks.length >= n));
     const score = (d: Document) => [
       d.number ? 1 : 0,
@@ -104,9 +107,18 @@ export class Answerer {
       if (!article || !part) continue;
       const { quote, trimmed } = trimQuote(part.text, MAX_TASK_QUOTE);
       const label = ref.clause ? `Khoản ${ref.clause} Điều ${ref.n}` : `Điều ${ref.n}`;
-      const header = t(q.lang, "answer.article", { section: label, doc: docLabel(holder), date: this.dateSuffix(holder, q.lang) });
+      const header = t(q.lang, "answer.article", {
+        section: label,
+        doc: docLabel(holder),
+        date: this.dateSuffix(holder, q.lang),
+      });
       const passage = version.passages.find((p) => p.section === section) ?? null;
-      return this.found(q, header, [this.citation(holder, version, passage ?? undefined, quote, null, section)], trimmed);
+      return this.found(
+        q,
+        header,
+        [this.citation(holder, version, passage ?? undefined, quote, null, section)],
+        trimmed,
+      );
     }
     return this.refuse(q, t(q.lang, "answer.noSuchArticle", { doc: docLabel(holder), section }), holder);
   }
@@ -137,7 +149,13 @@ export class Answerer {
     if (!best || !result.confident) {
       const closest = result.hits.slice(0, 2).map((h) => this.hitCitation(h, result.focus, q.lang));
       const text = [t(q.lang, "answer.notFound")];
-      if (closest[0]) text.push("", t(q.lang, "answer.closest"), `«${closest[0].quote}»`, this.sourceLine(closest[0], q.lang));
+      if (closest[0])
+        text.push(
+          "",
+          t(q.lang, "answer.closest"),
+          `«${closest[0].quote}»`,
+          this.sourceLine(closest[0], q.lang),
+        );
       return { question: q.text, lang: q.lang, found: false, answer: text.join("\n"), citations: closest };
     }
     const cite = this.hitCitation(best, result.focus, q.lang);
@@ -152,7 +170,8 @@ export class Answerer {
     if (passage.kind === "task" && passage.task && version.lang !== lang) {
       const mine = doc.versions.find((v) => v.lang === lang && v.tasks.length >= (passage.task ?? 0));
       const other = mine?.passages.find((p) => p.kind === "task" && p.task === passage.task);
-      if (mine && other) return this.citation(doc, mine, other, trimQuote(other.text).quote, other.task, other.section);
+      if (mine && other)
+        return this.citation(doc, mine, other, trimQuote(other.text).quote, other.task, other.section);
     }
     const { quote } = focusQuote(passage.text, focus);
     return this.citation(doc, version, passage, quote, passage.task, passage.section);
@@ -200,7 +219,12 @@ export class Answerer {
       lines.push(`«${c.quote}»`);
       if (trimmed) lines.push(t(q.lang, "answer.trimmed", { file: c.file }));
       if (c.lang !== q.lang) {
-        lines.push(t(q.lang, "answer.otherLang", { langName: t(c.lang, "langName"), askedLang: t(q.lang, "langName") }));
+        lines.push(
+          t(q.lang, "answer.otherLang", {
+            langName: t(c.lang, "langName"),
+            askedLang: t(q.lang, "langName"),
+          }),
+        );
       }
       lines.push(this.sourceLine(c, q.lang));
     }
@@ -213,7 +237,9 @@ export class Answerer {
 
   private notInCorpus(q: ParsedQuestion, number: string): Answer {
     const key = docKey(number);
-    const citing = this.index.documents.filter((d) => d.versions.some((v) => v.cites.some((c) => docKey(c) === key)));
+    const citing = this.index.documents.filter((d) =>
+      d.versions.some((v) => v.cites.some((c) => docKey(c) === key)),
+    );
     const lines = [t(q.lang, "answer.docNotInCorpus", { number })];
     if (citing.length > 0) lines.push(t(q.lang, "answer.citedBy", { docs: citing.map(docLabel).join(", ") }));
     return { question: q.text, lang: q.lang, found: false, answer: lines.join(" "), citations: [] };

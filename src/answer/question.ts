@@ -21,7 +21,18 @@ export interface ParsedQuestion {
   intent: Intent;
 }
 
-const JA_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const JA_NUM: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
 const num = (s: string | undefined): number | null => {
   if (!s) return null;
   if (/^\d+$/.test(s)) return Number(s);
@@ -42,8 +53,16 @@ const JA_TASK: RegExp[] = [
   /(\d{1,2}|[一二三四五六七八九十])\s*(?:番目|つ目)/u,
 ];
 const ARTICLE_PATTERNS: { re: RegExp; article: number; clause: number | null }[] = [
-  { re: /\b(?:khoan|clause|paragraph|paragraphe|alinea)\s+(\d{1,2})\s+(?:cua\s+|of\s+|de\s+l'?\s*)?(?:dieu|article)\s+(\d{1,3})\b/u, article: 2, clause: 1 },
-  { re: /\b(?:dieu|article)\s+(\d{1,3})\b(?:\s*,?\s*(?:khoan|clause|paragraph|paragraphe|alinea)\s+(\d{1,2}))?/u, article: 1, clause: 2 },
+  {
+    re: /\b(?:khoan|clause|paragraph|paragraphe|alinea)\s+(\d{1,2})\s+(?:cua\s+|of\s+|de\s+l'?\s*)?(?:dieu|article)\s+(\d{1,3})\b/u,
+    article: 2,
+    clause: 1,
+  },
+  {
+    re: /\b(?:dieu|article)\s+(\d{1,3})\b(?:\s*,?\s*(?:khoan|clause|paragraph|paragraphe|alinea)\s+(\d{1,2}))?/u,
+    article: 1,
+    clause: 2,
+  },
   { re: /第\s*(\d{1,3})\s*条(?:\s*第\s*(\d{1,2})\s*項)?/u, article: 1, clause: 2 },
 ];
 const DATE_INTENT =
@@ -92,7 +111,7 @@ export function parseQuestion(text: string, langHint?: Lang): ParsedQuestion {
       }
     }
   }
-  const hint = docRefs.length === 0 ? scrubbed.match(DOC_WORD)?.[1] ?? null : null;
+  const hint = docRefs.length === 0 ? (scrubbed.match(DOC_WORD)?.[1] ?? null) : null;
   const intent: Intent = article
     ? "article"
     : task
@@ -102,5 +121,13 @@ export function parseQuestion(text: string, langHint?: Lang): ParsedQuestion {
         : DATE_INTENT.test(folded)
           ? "date"
           : "search";
-  return { text: clean, lang, docRefs, docHint: hint ? docKey(`${hint.split(/[-/]/)[0]}-X`).split("-")[0] ?? null : null, task, article, intent };
+  return {
+    text: clean,
+    lang,
+    docRefs,
+    docHint: hint ? (docKey(`${hint.split(/[-/]/)[0]}-X`).split("-")[0] ?? null) : null,
+    task,
+    article,
+    intent,
+  };
 }

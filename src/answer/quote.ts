@@ -43,7 +43,12 @@ export function focusQuote(text: string, focus: Set<string>, max = 600): { quote
   const score = spans.map((s) => {
     const words = new Set(fold(text.slice(s.start, s.end)).match(/[\p{L}\p{N}]+/gu) ?? []);
     let n = 0;
-    for (const w of focus) if (words.has(w) || (w.length > 1 && /[\u3040-\u9fff]/u.test(w) && text.slice(s.start, s.end).includes(w))) n++;
+    for (const w of focus)
+      if (
+        words.has(w) ||
+        (w.length > 1 && /[\u3040-\u9fff]/u.test(w) && text.slice(s.start, s.end).includes(w))
+      )
+        n++;
     return n;
   });
   let best = 0;

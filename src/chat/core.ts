@@ -57,7 +57,14 @@ export class ChatCore {
     }
     const args = m ? (m[2] ?? "").trim() : text;
     const lang = msg.langHint ?? detectLang(args || text, "vi");
-    const turn: Turn = { msg, command: m ? (m[1] ?? "").toLowerCase() : null, args, lang, conversation, deps: this.deps };
+    const turn: Turn = {
+      msg,
+      command: m ? (m[1] ?? "").toLowerCase() : null,
+      args,
+      lang,
+      conversation,
+      deps: this.deps,
+    };
     for (const feature of this.features) {
       const replies = await feature.handle(turn);
       if (replies) return replies;

@@ -18,7 +18,10 @@ const whole = (min: number, max: number) =>
       if (v === undefined || v.trim() === "") return undefined;
       const n = Number(v);
       if (!Number.isInteger(n) || n < min || n > max) {
-        ctx.addIssue({ code: "custom", message: `must be a whole number from ${min} to ${max} (got '${v}')` });
+        ctx.addIssue({
+          code: "custom",
+          message: `must be a whole number from ${min} to ${max} (got '${v}')`,
+        });
         return z.NEVER;
       }
       return n;
@@ -67,7 +70,10 @@ export interface Config {
 export class ConfigError extends Error {}
 
 /** Parses env plus command-line options into a `Config`; throws `ConfigError` naming the variable. */
-export function parseConfig(env: Record<string, string | undefined>, opts: { corpus?: string; data?: string } = {}): Config {
+export function parseConfig(
+  env: Record<string, string | undefined>,
+  opts: { corpus?: string; data?: string } = {},
+): Config {
   const parsed = Schema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -79,10 +85,14 @@ export function parseConfig(env: Record<string, string | undefined>, opts: { cor
   if (e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)) messengers.push("slack");
   if (e.ZALO_BOT_TOKEN) messengers.push("zalo");
   if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
-    throw new ConfigError("SLACK_BOT_TOKEN is set: also set SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode)");
+    throw new ConfigError(
+      "SLACK_BOT_TOKEN is set: also set SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode)",
+    );
   }
   if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
-    throw new ConfigError("TELEGRAM_WEBHOOK_URL is set: also set TELEGRAM_WEBHOOK_SECRET (checked on every update)");
+    throw new ConfigError(
+      "TELEGRAM_WEBHOOK_URL is set: also set TELEGRAM_WEBHOOK_SECRET (checked on every update)",
+    );
   }
   return {
     dataDir: opts.data ?? e.DATA_DIR ?? "./data",

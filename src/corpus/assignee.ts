@@ -1,5 +1,5 @@
-import { fold } from "../text/index.js";
 import type { Lang } from "../text/index.js";
+import { fold } from "../text/index.js";
 
 /**
  * The body a task assigns, when the task opens by naming it: "7. Le Département de la propagande

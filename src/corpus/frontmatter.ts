@@ -18,7 +18,9 @@ const Schema = z
   .passthrough();
 
 /** Front matter read from a Markdown file, or the reason it could not be read. */
-export type FrontMatterResult = { ok: true; front: FrontMatter; bodyStart: number } | { ok: false; message: string };
+export type FrontMatterResult =
+  | { ok: true; front: FrontMatter; bodyStart: number }
+  | { ok: false; message: string };
 
 /** Reads optional YAML front matter (`---` … `---` at the very top of a .md file). */
 export function readFrontMatter(text: string): FrontMatterResult {

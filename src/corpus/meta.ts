@@ -1,5 +1,5 @@
-import { findDates, findDocNumbers, fold } from "../text/index.js";
 import type { Lang } from "../text/index.js";
+import { findDates, findDocNumbers, fold } from "../text/index.js";
 import type { Paragraph } from "./paragraphs.js";
 
 /**
@@ -18,14 +18,22 @@ export interface Meta {
 }
 
 const HEADER_NUMBER = /^(số|so|no\.?|n°)\s*:?\s*/iu;
-const ISSUED = /(a publié|a promulgué|a émis|a adopté|vient de publier|a signé|ban hành|đã ban hành|issued|has issued|published|発行し|発出し|公布し)/iu;
+const ISSUED =
+  /(a publié|a promulgué|a émis|a adopté|vient de publier|a signé|ban hành|đã ban hành|issued|has issued|published|発行し|発出し|公布し)/iu;
 const DOC_TYPES_VI =
   /^(chỉ thị|kế hoạch|quy định|quyết định|nghị quyết|kết luận|công văn|hướng dẫn|thông báo|chương trình|đề án|quy chế|thông tri|báo cáo)$/iu;
-const ISSUER_LINE = /^(tỉnh ủy|huyện ủy|thành ủy|thị ủy|đảng ủy|ban|ủy ban|ubnd|hội đồng|bộ|sở|văn phòng|ban thường vụ|ban chấp hành)\b/iu;
+const ISSUER_LINE =
+  /^(tỉnh ủy|huyện ủy|thành ủy|thị ủy|đảng ủy|ban|ủy ban|ubnd|hội đồng|bộ|sở|văn phòng|ban thường vụ|ban chấp hành)\b/iu;
 const NUMBER_SUFFIX_ISSUERS: [RegExp, Record<Lang, string>][] = [
-  [/-TU$/, { vi: "Tỉnh ủy", en: "Provincial Party Committee", fr: "Comité provincial du Parti", ja: "省党委員会" }],
+  [
+    /-TU$/,
+    { vi: "Tỉnh ủy", en: "Provincial Party Committee", fr: "Comité provincial du Parti", ja: "省党委員会" },
+  ],
   [/-TW$/, { vi: "Trung ương", en: "Central Committee", fr: "Comité central", ja: "中央" }],
-  [/-HU$/, { vi: "Huyện ủy", en: "District Party Committee", fr: "Comité de district du Parti", ja: "県党委員会" }],
+  [
+    /-HU$/,
+    { vi: "Huyện ủy", en: "District Party Committee", fr: "Comité de district du Parti", ja: "県党委員会" },
+  ],
   [/-UBND$/, { vi: "Ủy ban nhân dân", en: "People's Committee", fr: "Comité populaire", ja: "人民委員会" }],
   [/-TTG$/, { vi: "Thủ tướng Chính phủ", en: "Prime Minister", fr: "Premier ministre", ja: "首相" }],
   [/-CP$/, { vi: "Chính phủ", en: "Government", fr: "Gouvernement", ja: "政府" }],
@@ -66,7 +74,10 @@ export function inferMeta(paragraphs: Paragraph[], lang: Lang, source: string): 
   const date = inferDate(head, number, identity);
   if (!identity && date) identity = date.where;
   if (identity && date && !(date.where.start >= identity.start && date.where.end <= identity.end)) {
-    identity = { start: Math.min(identity.start, date.where.start), end: Math.max(identity.end, date.where.end) };
+    identity = {
+      start: Math.min(identity.start, date.where.start),
+      end: Math.max(identity.end, date.where.end),
+    };
   }
   return {
     number,
@@ -95,7 +106,9 @@ function inferDate(head: Paragraph[], number: string | null, identity: Meta["ide
       .map((d) => ({ iso: d.iso, where: { start: p.start + d.start, end: p.start + d.end }, p })),
   );
   if (identity) {
-    const inside = candidates.find((c) => c.where.start >= identity.start - 200 && c.where.end <= identity.end + 200);
+    const inside = candidates.find(
+      (c) => c.where.start >= identity.start - 200 && c.where.end <= identity.end + 200,
+    );
     if (inside) return inside;
   }
   // Without an own number, only a date in the first lines (a dateline) dates the document.
@@ -147,7 +160,9 @@ function inferTitle(head: Paragraph[], lang: Lang, _source: string): string {
     if (m?.[1]) return m[1];
   }
   // An article: its headline is a short line without final punctuation among the first lines.
-  const headline = head.slice(0, 4).find((p) => p.text.length >= 20 && p.text.length <= 160 && !/[.;:。]$/.test(p.text));
+  const headline = head
+    .slice(0, 4)
+    .find((p) => p.text.length >= 20 && p.text.length <= 160 && !/[.;:。]$/.test(p.text));
   if (headline) return headline.text;
   const sentence = first.match(/^.{10,200}?[.。](\s|$)/u)?.[0] ?? first.slice(0, 160);
   return sentence.trim();

@@ -72,8 +72,14 @@ const LEADS: { re: RegExp; word: (m: RegExpMatchArray) => string }[] = [
     re: /^((?:premi[eè]re|(?:deux|trois|quatr|cinqu|six|sept|huit|neuv|dix)i[eè]me)ment)(?![\p{L}])/iu,
     word: (m) => m[1] ?? "",
   },
-  { re: /^(th[ứu]\s+(?:nh[ấa]t|hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảa]y|t[áa]m|ch[íi]n|m[ưu][ờo]i))\s*[,:]/iu, word: (m) => m[1] ?? "" },
-  { re: /^((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?)\s*,/iu, word: (m) => m[1] ?? "" },
+  {
+    re: /^(th[ứu]\s+(?:nh[ấa]t|hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảa]y|t[áa]m|ch[íi]n|m[ưu][ờo]i))\s*[,:]/iu,
+    word: (m) => m[1] ?? "",
+  },
+  {
+    re: /^((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?)\s*,/iu,
+    word: (m) => m[1] ?? "",
+  },
   { re: /^(第[一二三四五六七八九十])に/u, word: (m) => m[1] ?? "" },
 ];
 

@@ -18,10 +18,10 @@ export type Line =
   | { kind: "bullet"; p: Paragraph }
   | { kind: "text"; p: Paragraph };
 
-const ROMAN = /^([IVXLC]{1,6})\s*[.)/]\s*(.*)$/u;
+const ROMAN = /^([IVXLC]{1,6})\s*[.)/]\s*(.*)$/su;
 const CHAPTER = /^(chương|chapitre|chapter)\s+([IVXLC]+|\d+)\b|^第[0-9一二三四五六七八九十]+章/iu;
-const ARTICLE = /^(?:(?:điều|article)\s+(\d{1,3})\s*[.:]?\s*(.*)|第(\d{1,3})条\s*(.*))$/iu;
-const ITEM = /^(\d{1,2})\s*[.)]\s*(?!\d)(.*)$/u;
+const ARTICLE = /^(?:(?:điều|article)\s+(\d{1,3})\s*[.:]?\s*(.*)|第(\d{1,3})条\s*(.*))$/isu;
+const ITEM = /^(\d{1,2})\s*[.)]\s*(?!\d)(.*)$/su;
 const POINT = /^[a-zđ]\)\s+/u;
 const BULLET = /^[-+•–*]\s+/u;
 
@@ -65,7 +65,10 @@ export interface ItemList {
 // Parts whose items are the document's tasks, and parts whose items are not.
 const TASK_PART = /nhiem vu|giai phap|task|mission|tache|任務|課題|取組/u;
 const PURPOSE_PART = /muc dich|yeu cau|purpose|objecti|\bbut\b|目的|要求/u;
-const NOT_TASK_PART = new RegExp(`${PURPOSE_PART.source}|to chuc thuc hien|implementation|mise en oeuvre|実施`, "u");
+const NOT_TASK_PART = new RegExp(
+  `${PURPOSE_PART.source}|to chuc thuc hien|implementation|mise en oeuvre|実施`,
+  "u",
+);
 
 /** Splits the classified lines into lists of consecutive items. */
 export function itemLists(lines: Line[]): ItemList[] {
@@ -107,7 +110,10 @@ export function itemLists(lines: Line[]): ItemList[] {
       continue;
     }
     if (!list || !last) continue;
-    if (pendingEnd === null && (line.kind === "point" || line.kind === "bullet" || /^\p{Ll}/u.test(line.p.text))) {
+    if (
+      pendingEnd === null &&
+      (line.kind === "point" || line.kind === "bullet" || /^\p{Ll}/u.test(line.p.text))
+    ) {
       last.end = line.p.end;
     } else {
       pendingEnd = line.p.end;
@@ -125,7 +131,10 @@ export function itemLists(lines: Line[]): ItemList[] {
 export function chooseTaskList(lists: ItemList[]): ItemList | null {
   const title = (l: ItemList) => fold(l.part?.title ?? "");
   const longest = (candidates: ItemList[]) =>
-    candidates.reduce<ItemList | null>((best, l) => (!best || l.items.length > best.items.length ? l : best), null);
+    candidates.reduce<ItemList | null>(
+      (best, l) => (!best || l.items.length > best.items.length ? l : best),
+      null,
+    );
   const ranks: ((l: ItemList) => boolean)[] = [
     (l) => TASK_PART.test(title(l)) && !NOT_TASK_PART.test(title(l)),
     (l) => TASK_PART.test(title(l)),

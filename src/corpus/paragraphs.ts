@@ -66,7 +66,14 @@ export function splitParagraphs(source: string, bodyStart = 0): Paragraph[] {
     const last = out.at(-1);
     const gap = prevEnd < 0 ? "" : source.slice(prevEnd, line.start);
     prevBlank = gap.split("\n").length > 2;
-    if (last && !prevBlank && !ENDS_SENTENCE.test(last.text) && !OPENS_ITEM.test(line.text) && startsLower(line.text)) {
+    if (
+      last &&
+      !prevBlank &&
+      !ENDS_SENTENCE.test(last.text) &&
+      last.text !== last.text.toUpperCase() &&
+      !OPENS_ITEM.test(line.text) &&
+      startsLower(line.text)
+    ) {
       last.end = line.end;
       last.text = source.slice(last.start, last.end);
     } else {

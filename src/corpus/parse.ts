@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { detectLang, docKey, findDocNumbers, isLang } from "../text/index.js";
 import type { Lang } from "../text/index.js";
+import { detectLang, docKey, findDocNumbers, isLang } from "../text/index.js";
 import { readArticles } from "./articles.js";
 import { findAssignee } from "./assignee.js";
 import { inferMeta } from "./meta.js";
@@ -64,16 +64,40 @@ export function parseVersion(input: {
   const add = (p: Omit<Passage, "id">) => passages.push({ ...p, id: `${file}#${passages.length}` });
   const covered: [number, number][] = [];
   for (const t of tasks) {
-    add({ kind: "task", task: t.n, section: t.label, heading: taskList?.part?.title ?? null, text: t.text, start: t.start, end: t.end });
+    add({
+      kind: "task",
+      task: t.n,
+      section: t.label,
+      heading: taskList?.part?.title ?? null,
+      text: t.text,
+      start: t.start,
+      end: t.end,
+    });
     covered.push([t.start, t.end]);
   }
   for (const a of articles) {
     const heading = `Điều ${a.n}${a.title ? `. ${a.title}` : ""}`;
     if (a.clauses.length === 0) {
-      add({ kind: "article", task: null, section: `Điều ${a.n}`, heading, text: a.text, start: a.start, end: a.end });
+      add({
+        kind: "article",
+        task: null,
+        section: `Điều ${a.n}`,
+        heading,
+        text: a.text,
+        start: a.start,
+        end: a.end,
+      });
     }
     for (const c of a.clauses) {
-      add({ kind: "clause", task: null, section: `Điều ${a.n}.${c.n}`, heading, text: c.text, start: c.start, end: c.end });
+      add({
+        kind: "clause",
+        task: null,
+        section: `Điều ${a.n}.${c.n}`,
+        heading,
+        text: c.text,
+        start: c.start,
+        end: c.end,
+      });
     }
     covered.push([a.start, a.end]);
   }

@@ -26,7 +26,10 @@ export async function listCorpus(dir: string): Promise<CorpusFile[]> {
       if (e.name.startsWith(".")) continue;
       const rel = sub ? `${sub}/${e.name}` : e.name;
       if (e.isDirectory()) await walk(rel);
-      else if (e.isFile() && (CORPUS_EXTENSIONS as readonly string[]).includes(path.extname(e.name).toLowerCase())) {
+      else if (
+        e.isFile() &&
+        (CORPUS_EXTENSIONS as readonly string[]).includes(path.extname(e.name).toLowerCase())
+      ) {
         const abs = path.join(dir, rel);
         const s = await stat(abs);
         out.push({ file: rel, abs, size: s.size, mtimeMs: s.mtimeMs });
@@ -54,12 +57,18 @@ export async function readVersion(
   f: CorpusFile,
   extractors: Extractors = {},
 ): Promise<{ ok: true; version: DocumentVersion } | { ok: false; error: ReadError }> {
-  const fail = (code: ReadError["code"], message: string) => ({ ok: false as const, error: { file: f.file, code, message } });
+  const fail = (code: ReadError["code"], message: string) => ({
+    ok: false as const,
+    error: { file: f.file, code, message },
+  });
   let bytes: Buffer;
   try {
     bytes = await readFile(f.abs);
   } catch (e) {
-    return fail("unreadable", `${f.file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+    return fail(
+      "unreadable",
+      `${f.file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? "error"})`,
+    );
   }
   const hash = hashBytes(bytes);
   const ext = path.extname(f.file).toLowerCase();
@@ -103,13 +112,18 @@ export function groupDocuments(versions: DocumentVersion[]): Document[] {
   }
   return [...groups.entries()].map(([key, vs]) => {
     const sorted = [...vs].sort((a, b) => a.file.localeCompare(b.file));
-    const lead = [...sorted].sort((a, b) => LANG_PREFERENCE.indexOf(a.lang) - LANG_PREFERENCE.indexOf(b.lang))[0]!;
+    const lead = [...sorted].sort(
+      (a, b) => LANG_PREFERENCE.indexOf(a.lang) - LANG_PREFERENCE.indexOf(b.lang),
+    )[0]!;
     const id = key.startsWith("n:") ? key.slice(2).toLowerCase() : slug(lead.file);
     return {
       id,
       number: lead.number,
       title: lead.title,
-      issuer: sorted.find((v) => v.issuer && v.lang === lead.lang)?.issuer ?? sorted.find((v) => v.issuer)?.issuer ?? null,
+      issuer:
+        sorted.find((v) => v.issuer && v.lang === lead.lang)?.issuer ??
+        sorted.find((v) => v.issuer)?.issuer ??
+        null,
       date: sorted.find((v) => v.date)?.date ?? null,
       versions: sorted,
     };

@@ -24,7 +24,11 @@ function flatten(tree: Tree, prefix = "", out = new Map<string, string>()): Map<
   return out;
 }
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(",");
+const placeholders = (s: string) =>
+  [...s.matchAll(/\{(\w+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(",");
 
 /** Loads and checks the phrase files from `dir` (default: the repository's `locales/`). */
 export function loadPhrases(dir = LOCALES_DIR): Record<Lang, Map<string, string>> {

@@ -12,14 +12,24 @@ export async function runConsoleChat(
     output: process.stdout,
   },
 ): Promise<void> {
-  const rl = createInterface({ input: io.input, output: io.prompt === false ? undefined : io.output, terminal: false });
+  const rl = createInterface({
+    input: io.input,
+    output: io.prompt === false ? undefined : io.output,
+    terminal: false,
+  });
   const write = (s: string) => io.output.write(`${s}\n`);
   if (io.prompt !== false) write("cadre-bot — gõ câu hỏi, /help để xem hướng dẫn, /quit để thoát.");
   for await (const line of rl) {
     const text = line.trim();
     if (text === "/quit" || text === "/exit") break;
     if (!text) continue;
-    const replies = await chat.handle({ messenger: "console", chatId: "console", userId: "console:user", isPrivate: true, text });
+    const replies = await chat.handle({
+      messenger: "console",
+      chatId: "console",
+      userId: "console:user",
+      isPrivate: true,
+      text,
+    });
     for (const r of replies) write(`${r.text}\n`);
   }
   rl.close();

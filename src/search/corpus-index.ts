@@ -78,7 +78,10 @@ async function currentGeneration(dataDir: string): Promise<string | null> {
 }
 
 /** Loads the published index, or null when there is none (or it was built differently). */
-export async function loadIndex(dataDir: string, embeddings: IndexOptions["embeddings"]): Promise<CorpusIndex | null> {
+export async function loadIndex(
+  dataDir: string,
+  embeddings: IndexOptions["embeddings"],
+): Promise<CorpusIndex | null> {
   const dir = await currentGeneration(dataDir);
   if (!dir) return null;
   try {
@@ -153,7 +156,9 @@ export async function buildIndex(
   const entries = entriesOf(documents);
   const lexical = LexicalIndex.build(entries);
   const reuse = prev ? prev.vectors.vectorsByKey() : new Map<string, number[]>();
-  const vectors = await VectorIndex.build(entries, opts.embeddings, reuse, (d, t) => opts.progress?.("embed", d, t));
+  const vectors = await VectorIndex.build(entries, opts.embeddings, reuse, (d, t) =>
+    opts.progress?.("embed", d, t),
+  );
   const manifest: Manifest = {
     format: FORMAT,
     embeddings: opts.embeddings.name,

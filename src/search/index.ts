@@ -11,5 +11,12 @@ export {
 } from "./corpus-index.js";
 export { HashedFeatureEmbeddings } from "./embeddings.js";
 export type { Entry } from "./entries.js";
-export { DEFAULT_TUNING, type Hit, type RetrievalResult, type RetrievalTuning, Retriever, type SearchQuery } from "./retrieve.js";
+export {
+  DEFAULT_TUNING,
+  type Hit,
+  type RetrievalResult,
+  type RetrievalTuning,
+  Retriever,
+  type SearchQuery,
+} from "./retrieve.js";
 export { tokenize } from "./tokenize.js";

@@ -38,7 +38,14 @@ export class LexicalIndex {
   /** Builds the index over `entries`. */
   static build(entries: Entry[]): LexicalIndex {
     const mini = new MiniSearch<Row>(OPTIONS);
-    mini.addAll(entries.map((e) => ({ id: e.id, text: `${e.lang}\n${e.passage.text}`, context: `${e.lang}\n${contextOf(e)}`, lang: e.lang })));
+    mini.addAll(
+      entries.map((e) => ({
+        id: e.id,
+        text: `${e.lang}\n${e.passage.text}`,
+        context: `${e.lang}\n${contextOf(e)}`,
+        lang: e.lang,
+      })),
+    );
     return new LexicalIndex(mini);
   }
 
@@ -79,7 +86,9 @@ export class LexicalIndex {
       boostTerm: opts.boost ? (term: string) => opts.boost?.(term) ?? 1 : undefined,
       filter: opts.filter ? (r) => opts.filter?.(r.id as number) ?? true : undefined,
     });
-    return results.slice(0, opts.limit ?? 50).map((r) => ({ id: r.id as number, score: r.score, terms: r.terms }));
+    return results
+      .slice(0, opts.limit ?? 50)
+      .map((r) => ({ id: r.id as number, score: r.score, terms: r.terms }));
   }
 }
 

@@ -75,7 +75,9 @@ export class Retriever {
       }
     }
     const terms = [...anchors, ...words, ...expansions];
-    const filter = q.docIds ? (id: number) => q.docIds?.has(this.index.entries[id]?.doc.id ?? "") ?? false : undefined;
+    const filter = q.docIds
+      ? (id: number) => q.docIds?.has(this.index.entries[id]?.doc.id ?? "") ?? false
+      : undefined;
     const anchorSet = new Set(anchors);
     const ownSet = new Set(words);
     const lexical = this.index.lexical.search(terms, {
@@ -90,8 +92,19 @@ export class Retriever {
 
     const fused = new Map<number, number>();
     const { rrfK, lexicalWeight, vectorWeight } = this.tuning;
-    lexical.forEach((h, rank) => fused.set(h.id, (fused.get(h.id) ?? 0) + lexicalWeight / (rrfK + rank + 1)));
-    vector.forEach((h, rank) => fused.set(h.id, (fused.get(h.id) ?? 0) + vectorWeight / (rrfK + rank + 1)));
+    const fuse = (ids: number[], weight: number) => {
+      ids.forEach((id, rank) => {
+        fused.set(id, (fused.get(id) ?? 0) + weight / (rrfK + rank + 1));
+      });
+    };
+    fuse(
+      lexical.map((h) => h.id),
+      lexicalWeight,
+    );
+    fuse(
+      vector.map((h) => h.id),
+      vectorWeight,
+    );
 
     const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1]).slice(0, Math.max(k, 10));
     const hits: Hit[] = [];

@@ -1,5 +1,5 @@
-import { docToken, findDates, findDocNumbers, findPercentages, fold } from "../text/index.js";
 import type { Lang } from "../text/index.js";
+import { docToken, findDates, findDocNumbers, findPercentages, fold } from "../text/index.js";
 import { isListed, QUESTION_WORDS, STOPWORDS } from "./stopwords.js";
 
 /**

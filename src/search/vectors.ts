@@ -43,13 +43,17 @@ export class VectorIndex {
     for (let i = 0; i < missing.length; i += batch) {
       const slice = missing.slice(i, i + batch);
       const vectors = await embeddings.embedDocuments(slice.map((e) => embeddingText(e)));
-      slice.forEach((e, j) => fresh.set(entryKey(e), vectors[j] ?? []));
+      slice.forEach((e, j) => {
+        fresh.set(entryKey(e), vectors[j] ?? []);
+      });
       onProgress?.(Math.min(i + batch, missing.length), missing.length);
     }
     const vectors = keys.map((k) => reuse.get(k) ?? fresh.get(k) ?? []);
     const dims = vectors[0]?.length ?? 0;
     const store = new HNSWLib(embeddings, { space: "cosine", numDimensions: dims });
-    const docs = entries.map((e, i) => new LcDocument({ pageContent: "", metadata: { id: e.id, key: keys[i] } }));
+    const docs = entries.map(
+      (e, i) => new LcDocument({ pageContent: "", metadata: { id: e.id, key: keys[i] } }),
+    );
     await store.addVectors(vectors, docs);
     return new VectorIndex(store);
   }

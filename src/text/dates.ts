@@ -51,7 +51,10 @@ const PATTERNS: { re: RegExp; pick: (g: string[]) => [number, number, number] | 
     pick: (g) => [Number(g[1]), Number(g[2]), Number(g[3])],
   },
   // 2024年2月22日
-  { re: /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/gu, pick: (g) => [Number(g[3]), Number(g[2]), Number(g[1])] },
+  {
+    re: /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/gu,
+    pick: (g) => [Number(g[3]), Number(g[2]), Number(g[1])],
+  },
   // 2024-02-22
   { re: /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g, pick: (g) => [Number(g[3]), Number(g[2]), Number(g[1])] },
   // 22/02/2024, 22-02-2024, 22.02.2024 (day first, as in Vietnam and France)
@@ -81,7 +84,9 @@ function monthNumber(word: string): number | null {
   const w = fold(word);
   const fr = FR_MONTHS.indexOf(w);
   if (fr >= 0) return fr + 1;
-  const en = EN_MONTHS.findIndex((name) => name === w || (w.length >= 3 && name.startsWith(w) && w !== "mar"));
+  const en = EN_MONTHS.findIndex(
+    (name) => name === w || (w.length >= 3 && name.startsWith(w) && w !== "mar"),
+  );
   if (en >= 0) return en + 1;
   return w === "mar" ? 3 : null;
 }

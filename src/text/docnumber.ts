@@ -8,7 +8,8 @@ import { fold } from "./fold.js";
 
 // Digits, an optional "/year", then two to four groups of Latin capitals (Đ, Ư included) joined
 // by "-" or "/". Lookarounds use ASCII only so that "文書1470-CV/TU号" still yields the number.
-const NUMBER = /(?<![0-9A-Za-z])\d{1,5}(?:\/\d{4})?[/-][A-ZĐƯ][A-Za-zĐđƯư]{0,7}(?:[/-][A-ZĐƯ][A-Za-zĐđƯư]{0,7}){1,3}(?![0-9A-Za-z])/gu;
+const NUMBER =
+  /(?<![0-9A-Za-z])\d{1,5}(?:\/\d{4})?[/-][A-ZĐƯ][A-Za-zĐđƯư]{0,7}(?:[/-][A-ZĐƯ][A-Za-zĐđƯư]{0,7}){1,3}(?![0-9A-Za-z])/gu;
 
 /** A document number found in text, with its offsets. */
 export interface NumberMatch {

@@ -44,7 +44,11 @@ export function detectLang(text: string, fallback: Lang = "vi"): Lang {
   if (ja >= 2 && ja >= sample.replace(/\s/g, "").length * 0.15) return "ja";
   const viLetters = (sample.match(new RegExp(VI_LETTERS.source, "gi")) ?? []).length;
   const words = fold(sample).match(/[a-z]+/g) ?? [];
-  const score = { vi: viLetters * 2, en: 0, fr: (sample.match(new RegExp(FR_LETTERS.source, "gi")) ?? []).length };
+  const score = {
+    vi: viLetters * 2,
+    en: 0,
+    fr: (sample.match(new RegExp(FR_LETTERS.source, "gi")) ?? []).length,
+  };
   for (const word of words) {
     if (WORDS.vi.has(word)) score.vi += 1;
     if (WORDS.en.has(word)) score.en += 1;
@@ -54,6 +58,7 @@ export function detectLang(text: string, fallback: Lang = "vi"): Lang {
   const ranked = (Object.entries(score) as [Lang, number][]).sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
   if (!best || best[1] === 0) return fallback;
-  if (second && second[1] === best[1]) return best[0] === fallback || second[0] === fallback ? fallback : best[0];
+  if (second && second[1] === best[1])
+    return best[0] === fallback || second[0] === fallback ? fallback : best[0];
   return best[0];
 }

@@ -9,7 +9,10 @@ export const task: Feature = {
     const m = turn.args.match(/^(\d{1,3})\s*(.*)$/s);
     if (!m) return [{ text: t(turn.lang, "chat.taskUsage") }];
     const question = `nhiệm vụ ${m[1]}${m[2] ? ` ${m[2]}` : ""}`;
-    const answer = await turn.deps.answerer.ask(question, { lang: turn.msg.langHint ?? "vi", conversation: turn.conversation });
+    const answer = await turn.deps.answerer.ask(question, {
+      lang: turn.msg.langHint ?? "vi",
+      conversation: turn.conversation,
+    });
     return [{ text: answer.answer, citations: answer.citations, lang: answer.lang }];
   },
 };

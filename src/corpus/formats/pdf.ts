@@ -224,19 +224,27 @@ function partsToLine(parts: Part[], page: number, standalone: boolean): TextLine
  */
 function dropPageFurniture(pages: TextLine[][], step: number): TextLine[][] {
   const key = (line: TextLine) => line.text.replace(/\d+/g, "#").replace(/\s+/g, " ").toLowerCase();
-  const edgeCount = new Map<string, number>();
+  // `inner` is the next line towards the body: furniture sits further from it than body lines do.
+  const apart = (line: TextLine, inner: TextLine | undefined) =>
+    inner === undefined || Math.abs(line.y - inner.y) > step + 0.3 * line.size;
+  const edges = (lines: TextLine[]) =>
+    [
+      [lines[0], lines[1]],
+      [lines[1], lines[2]],
+      [lines.at(-1), lines.at(-2)],
+      [lines.at(-2), lines.at(-3)],
+    ].filter(
+      (pair): pair is [TextLine, TextLine | undefined] => pair[0] !== undefined && apart(pair[0], pair[1]),
+    );
+  const repeats = new Map<string, number>();
   for (const lines of pages) {
-    const edges = new Set([...lines.slice(0, 2), ...lines.slice(-2)].map(key));
-    for (const k of edges) edgeCount.set(k, (edgeCount.get(k) ?? 0) + 1);
+    for (const k of new Set(edges(lines).map(([line]) => key(line))))
+      repeats.set(k, (repeats.get(k) ?? 0) + 1);
   }
   const needed = Math.max(2, Math.ceil(pages.length / 2));
-  // `neighbour` is the next line towards the body: furniture sits further from it than body lines do.
-  const furniture = (line: TextLine | undefined, neighbour: TextLine | undefined) => {
-    if (line === undefined) return false;
-    if (PAGE_NUMBER.test(line.text)) return true;
-    const apart = neighbour === undefined || Math.abs(line.y - neighbour.y) > step + 0.3 * line.size;
-    return apart && (edgeCount.get(key(line)) ?? 0) >= needed;
-  };
+  const furniture = (line: TextLine | undefined, inner: TextLine | undefined) =>
+    line !== undefined &&
+    (PAGE_NUMBER.test(line.text) || (apart(line, inner) && (repeats.get(key(line)) ?? 0) >= needed));
   return pages.map((lines) => {
     const kept = [...lines];
     for (let i = 0; i < 2 && furniture(kept[0], kept[1]); i++) kept.shift();

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { parseQuestion } from "../../src/answer/index.js";
+
+describe("reading a question", () => {
+  it.each([
+    ["nhiệm vụ 4 yêu cầu gì?", "vi", 4],
+    ["nhiem vu 4 yeu cau gi", "vi", 4],
+    ["nhiệm vụ thứ tư là gì?", "vi", 4],
+    ["nhiệm vụ số 7 của 1470-CV/TU", "vi", 7],
+    ["what does task 4 of 1470-CV/TU require?", "en", 4],
+    ["What does the fourth task say?", "en", 4],
+    ["Que demande la tâche n° 4 ?", "fr", 4],
+    ["Que dit le quatrième point du document ?", "fr", 4],
+    ["タスク4は何を求めていますか", "ja", 4],
+    ["第4項は何を求めていますか", "ja", 4],
+    ["４番目の任務は?", "ja", 4],
+  ])("%s → %s, task %i", (q, lang, task) => {
+    const p = parseQuestion(q);
+    expect(p.lang).toBe(lang);
+    expect(p.task).toBe(task);
+    expect(p.intent).toBe("task");
+  });
+
+  it("does not read a document number's digits as a task", () => {
+    const p = parseQuestion("What does 1470-CV/TU say about complaints?");
+    expect(p.task).toBeNull();
+    expect(p.docRefs.map((r) => r.key)).toEqual(["1470-CV-TU"]);
+    expect(p.lang).toBe("en");
+  });
+
+  it("treats 23-QĐ/TW and 23-QD/TW as the same number", () => {
+    expect(parseQuestion("23-QĐ/TW quy định gì?").docRefs[0]?.key).toBe(
+      parseQuestion("23-QD/TW?").docRefs[0]?.key,
+    );
+  });
+
+  it("reads articles and clauses", () => {
+    expect(parseQuestion("Điều 5 quy định gì?").article).toEqual({ n: 5, clause: null });
+    expect(parseQuestion("khoản 2 Điều 5 nói gì?").article).toEqual({ n: 5, clause: 2 });
+    expect(parseQuestion("第5条第2項").article).toEqual({ n: 5, clause: 2 });
+    expect(parseQuestion("What does clause 2 of article 5 say?").article).toEqual({ n: 5, clause: 2 });
+  });
+
+  it("recognises date and issuer questions", () => {
+    expect(parseQuestion("1470-CV/TU được ban hành ngày nào?").intent).toBe("date");
+    expect(parseQuestion("When was 1470-CV/TU issued?").intent).toBe("date");
+    expect(parseQuestion("Who signed 1470-CV/TU?").intent).toBe("issuer");
+    expect(parseQuestion("Quand le document 1470-CV/TU a-t-il été publié ?").intent).toBe("date");
+  });
+});

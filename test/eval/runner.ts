@@ -1,0 +1,97 @@
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import type { Answer } from "../../src/answer/index.js";
+import { openEngine } from "../../src/engine.js";
+import { squash } from "../../src/text/index.js";
+
+/**
+ * Runs the evaluation set (`questions.yaml`) through the real engine and scores it: an answerable
+ * question is right when the bot answers and its first citation is the expected file (or an
+ * accepted alternative), task/article and quote; an unanswerable one is right when refused.
+ * Every citation's quote is checked to be verbatim in its file. Shared by the test (thresholds)
+ * and `npm run eval` (the full table).
+ */
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const CORPORA = {
+  seeds: path.join(ROOT, "corpus"),
+  vi: path.join(ROOT, "test/fixtures/directives-vi"),
+} as const;
+
+export interface Item {
+  id: string;
+  q: string;
+  lang: "vi" | "en" | "fr" | "ja";
+  corpus: keyof typeof CORPORA;
+  category: string;
+  crossLang: boolean;
+  split: "dev" | "holdout";
+  expect?: {
+    file: string;
+    alt?: string[];
+    docNumber?: string | null;
+    task?: number;
+    article?: number;
+    clause?: number;
+    quote: string;
+  };
+}
+
+export interface Outcome {
+  item: Item;
+  answer: Answer;
+  right: boolean;
+  /** Rank (1-based) of the first correct citation, or null. */
+  rank: number | null;
+  verbatim: boolean;
+}
+
+export function loadItems(): Item[] {
+  return parse(readFileSync(path.join(ROOT, "test/eval/questions.yaml"), "utf8")) as Item[];
+}
+
+function fileText(corpus: keyof typeof CORPORA, file: string): string {
+  return squash(readFileSync(path.join(CORPORA[corpus], file), "utf8"));
+}
+
+/** Asks every item and scores the answers. */
+export async function runEval(items: Item[] = loadItems()): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  const data = await mkdtemp(path.join(tmpdir(), "cadre-eval-"));
+  try {
+    for (const corpus of Object.keys(CORPORA) as (keyof typeof CORPORA)[]) {
+      const engine = await openEngine({ corpusDir: CORPORA[corpus], dataDir: path.join(data, corpus) });
+      for (const item of items.filter((i) => i.corpus === corpus)) {
+        const answer = await engine.answerer.ask(item.q);
+        const verbatim = answer.citations.every((c) => fileText(corpus, c.file).includes(squash(c.quote)));
+        const e = item.expect;
+        let rank: number | null = null;
+        if (e) {
+          const files = [e.file, ...(e.alt ?? [])];
+          const idx = answer.citations.findIndex(
+            (c) =>
+              files.includes(c.file) &&
+              (e.task === undefined || c.task === e.task) &&
+              (e.article === undefined || c.section.startsWith(`Điều ${e.article}`)) &&
+              (c.file !== e.file || squash(c.quote).includes(squash(e.quote))),
+          );
+          rank = idx >= 0 ? idx + 1 : null;
+        }
+        const right = e ? answer.found && rank === 1 : !answer.found;
+        outcomes.push({ item, answer, right, rank, verbatim });
+      }
+    }
+  } finally {
+    await rm(data, { recursive: true, force: true });
+  }
+  return outcomes;
+}
+
+/** Share of `outcomes` for which `pred` holds (1 when empty). */
+export function share(outcomes: Outcome[], pred: (o: Outcome) => boolean): number {
+  return outcomes.length === 0 ? 1 : outcomes.filter(pred).length / outcomes.length;
+}
