@@ -2,9 +2,14 @@
  * `npm run eval`: the evaluation set through the real engine, per language and per category:
  * accuracy, hit@1, refusal accuracy and the share of verbatim citations.
  */
-import { type Outcome, runEval, share } from "../test/eval/runner.js";
+import { NO_CONCEPTS } from "../src/search/index.js";
+import { loadItems, type Outcome, runEval, share } from "../test/eval/runner.js";
 
-const outcomes = await runEval();
+// --no-glossary: the ablation without the multilingual glossary.
+const outcomes = await runEval(
+  loadItems(),
+  process.argv.includes("--no-glossary") ? { concepts: NO_CONCEPTS } : {},
+);
 const row = (label: string, os: Outcome[]) => {
   const answerable = os.filter((o) => o.item.expect);
   const refusals = os.filter((o) => !o.item.expect);

@@ -42,8 +42,10 @@ export async function openEngine(opts: {
   dataDir: string;
   progress?: Progress;
   rebuild?: boolean;
+  /** Overrides the shipped glossary (ablations, tests of other parts). */
+  concepts?: ConceptFinder;
 }): Promise<Engine> {
-  const concepts = await loadConcepts();
+  const concepts = opts.concepts ?? (await loadConcepts());
   const embeddings = new HashedFeatureEmbeddings(concepts);
   const options = {
     corpusDir: opts.corpusDir,

@@ -1,6 +1,6 @@
 import type { Document, DocumentVersion, Passage } from "../corpus/index.js";
 import { t } from "../i18n/index.js";
-import type { CorpusIndex, Hit, Retriever } from "../search/index.js";
+import { type CorpusIndex, type Hit, type Retriever, tokenize } from "../search/index.js";
 import { docKey, formatDate, type Lang } from "../text/index.js";
 import { type ParsedQuestion, parseQuestion } from "./question.js";
 import { focusQuote, MAX_TASK_QUOTE, trimQuote } from "./quote.js";
@@ -24,7 +24,14 @@ export class Answerer {
     const conv = opts.conversation ?? { docId: null };
     if (q.text.length === 0) return this.refuse(q, t(q.lang, "answer.emptyQuestion"));
     const named = this.namedDocuments(q);
-    if (named.missing) return this.notInCorpus(q, named.missing);
+    if (named.missing) {
+      // "task 5 of the text on 08-DA/TU": a document the corpus lacks, but articles about it hold tasks.
+      const citing = this.citing(named.missing).filter((d) =>
+        d.versions.some((v) => v.tasks.length >= (q.task ?? 0)),
+      );
+      if (q.intent !== "task" || !q.task || citing.length === 0) return this.notInCorpus(q, named.missing);
+      named.docs.push(...citing);
+    }
     const context = conv.docId ? this.index.documents.find((d) => d.id === conv.docId) : undefined;
     const answer = await this.route(q, named.docs, context);
     const first = answer.citations[0];
@@ -38,8 +45,22 @@ export class Answerer {
     if (q.intent === "task" && q.task)
       return this.task(q, q.task, only ?? this.taskDocument(q, q.task, context));
     if (q.intent === "article" && q.article) return this.article(q, only ?? context);
-    if ((q.intent === "date" || q.intent === "issuer") && only) return this.fact(q, only);
+    if ((q.intent === "date" || q.intent === "issuer") && only && this.asksOnlyAbout(q))
+      return this.fact(q, only);
     return this.search(q, named);
+  }
+
+  /**
+   * True when a date/issuer question is about the document itself ("when was 1470-CV/TU issued?")
+   * rather than about something in it ("by when must the quarterly report be sent?").
+   */
+  private asksOnlyAbout(q: ParsedQuestion): boolean {
+    const DOC_WORDS =
+      /^(van|ban|chi|thi|ke|hoach|quy|dinh|cong|nghi|quyet|ket|luan|huong|dan|hanh|ky|document|directive|letter|plan|official|lettre|officielle|publie|signe|emis|issued|signed|published|文書|発行|署名|公布)$/u;
+    const rest = tokenize(q.text, q.lang, { question: true }).words.filter(
+      (w) => !w.includes("_") && !DOC_WORDS.test(w),
+    );
+    return q.docRefs.length <= 1 && new Set(rest).size <= 1;
   }
 
   /** Documents the question names by number, or the number it names that the corpus lacks. */
@@ -60,10 +81,19 @@ export class Answerer {
   }
 
   /** The document a bare "task N" means: the one discussed, else the best match that has task N. */
-  private taskDocument(q: ParsedQuestion, n: number, context: Document | undefined): Document | undefined {
+  private taskDocument(
+    q: ParsedQuestion,
+    n: number,
+    context: Document | undefined,
+    among: Document[] = [],
+  ): Document | undefined {
     if (context?.versions.some((v) => v.tasks.length >= n)) return context;
-    const candidates = this.index.documents.filter((d) => d.versions.some((v) => v.tasks.length >= n));
+    const pool = among.length > 0 ? among : this.index.documents;
+    const candidates = pool.filter((d) => d.versions.some((v) => v.tasks.length >= n));
+    // The rest of the question ("…of the article on Cao Bang") says which document is meant.
+    const relevance = this.retriever.documentRelevance(q.text, q.lang, candidates);
     const score = (d: Document) => [
+      relevance.get(d.id) ?? 0,
       d.number ? 1 : 0,
       d.versions.some((v) => v.lang === q.lang) ? 1 : 0,
       Math.max(...d.versions.map((v) => v.tasks.length)),
@@ -235,11 +265,13 @@ export class Answerer {
     return { question: q.text, lang: q.lang, found: false, answer: text, citations: [] };
   }
 
-  private notInCorpus(q: ParsedQuestion, number: string): Answer {
+  private citing(number: string): Document[] {
     const key = docKey(number);
-    const citing = this.index.documents.filter((d) =>
-      d.versions.some((v) => v.cites.some((c) => docKey(c) === key)),
-    );
+    return this.index.documents.filter((d) => d.versions.some((v) => v.cites.some((c) => docKey(c) === key)));
+  }
+
+  private notInCorpus(q: ParsedQuestion, number: string): Answer {
+    const citing = this.citing(number);
     const lines = [t(q.lang, "answer.docNotInCorpus", { number })];
     if (citing.length > 0) lines.push(t(q.lang, "answer.citedBy", { docs: citing.map(docLabel).join(", ") }));
     return { question: q.text, lang: q.lang, found: false, answer: lines.join(" "), citations: [] };

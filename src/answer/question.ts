@@ -44,13 +44,14 @@ const TASK_PATTERNS: RegExp[] = [
   /\b(?:nhiem vu|nv|muc|diem|y|noi dung)\s*(?:so\s*)?(?:thu\s*)?(\d{1,2})\b/u,
   /\b(?:nhiem vu|muc|diem|noi dung)\s+(thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi))\b/u,
   /\b(?:task|item|point|duty|mission|tache|taches)\s*(?:no\.?|n°|n o|number|numero|#)?\s*(\d{1,2})\b/u,
-  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|premier|premiere|deuxieme|second|seconde|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme|\d{1,2}(?:st|nd|rd|th|e|eme|ème))\s+(?:task|item|point|duty|mission|tache)\b/u,
+  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|premier|premiere|deuxieme|second|seconde|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme|\d{1,2}(?:st|nd|rd|th|e|eme|ème))\s+(?:(?:des|of|key|main|les|the)\s+){0,2}(?:tasks?|items?|points?|duty|duties|missions?|taches?)\b/u,
   /\b(premierement|deuxiemement|troisiemement|quatriemement|cinquiemement|sixiemement|septiemement|huitiemement|neuviemement|dixiemement)\b/u,
 ];
 const JA_TASK: RegExp[] = [
   /(?:タスク|任務|項目|課題|ポイント)\s*(?:第)?\s*(\d{1,2}|[一二三四五六七八九十])/u,
   /第\s*(\d{1,2}|[一二三四五六七八九十])\s*(?:項|番|の任務|任務|のタスク)(?!\s*第)/u,
   /(\d{1,2}|[一二三四五六七八九十])\s*(?:番目|つ目)/u,
+  /第\s*(\d{1,2}|[一二三四五六七八九十])\s*の[^、。？?]{0,8}?(?:任務|課題|タスク|項目)/u,
 ];
 const ARTICLE_PATTERNS: { re: RegExp; article: number; clause: number | null }[] = [
   {

@@ -3,7 +3,8 @@
  * trie for Japanese. Built once; matching a passage then costs one map lookup per word (or per
  * character) plus the length of the terms actually present. No regular expression is built per call.
  */
-import { formWords, jaUnit, type Lang, tokenizeLatin, type Word } from "./glossary-text.js";
+import type { Lang } from "../text/index.js";
+import { formWords, jaUnit, tokenizeLatin, type Word } from "./glossary-text.js";
 
 /** A term found in a passage: the concept's index and the UTF-16 offsets [start, end). */
 export interface RawMatch {
@@ -20,11 +21,15 @@ export interface FormConflict {
   readonly owner: number;
 }
 
-/** A form that has no word left once function words are dropped ("de la"). */
-export interface EmptyForm {
+/**
+ * A form that can never match: no word left once function words are dropped ("de la"), or
+ * punctuation between its words ("tp. hcm"), which the matcher treats as a term boundary.
+ */
+export interface UnusableForm {
   readonly concept: number;
   readonly lang: Lang;
   readonly form: number;
+  readonly reason: "no-words" | "punctuation";
 }
 
 const LANG_BIT: Record<Lang, number> = { vi: 1, en: 2, fr: 4, ja: 8 };
@@ -61,13 +66,13 @@ export class GlossaryIndex {
   private readonly words = wordNode();
   private readonly chars: CharNode = { next: new Map() };
   readonly conflicts: FormConflict[] = [];
-  readonly empty: EmptyForm[] = [];
+  readonly unusable: UnusableForm[] = [];
 
   /** Adds one surface form of a concept; conflicts and empty forms are recorded, not thrown. */
   add(concept: number, lang: Lang, formIndex: number, form: string): void {
     const node = lang === "ja" ? this.charPath(form) : this.wordPath(form);
-    if (node === undefined) {
-      this.empty.push({ concept, lang, form: formIndex });
+    if (typeof node === "string") {
+      this.unusable.push({ concept, lang, form: formIndex, reason: node });
       return;
     }
     const terminal = node.terminal;
@@ -76,9 +81,10 @@ export class GlossaryIndex {
     else this.conflicts.push({ concept, lang, form: formIndex, owner: terminal.concept });
   }
 
-  private wordPath(form: string): WordNode | undefined {
+  private wordPath(form: string): WordNode | UnusableForm["reason"] {
+    if (tokenizeLatin(form).some((w, k) => k > 0 && w.breakBefore)) return "punctuation";
     const keys = formWords(form);
-    if (keys.length === 0) return undefined;
+    if (keys.length === 0) return "no-words";
     let node = this.words;
     for (const k of keys) {
       let child = node.exact.get(k.key);
@@ -94,9 +100,9 @@ export class GlossaryIndex {
     return node;
   }
 
-  private charPath(form: string): CharNode | undefined {
+  private charPath(form: string): CharNode | UnusableForm["reason"] {
     const text = form.trim();
-    if (text.length === 0) return undefined;
+    if (text.length === 0) return "no-words";
     let node = this.chars;
     for (let i = 0; i < text.length; i++) {
       const unit = jaUnit(text.charCodeAt(i));
@@ -120,6 +126,10 @@ export class GlossaryIndex {
   }
 
   private wordCandidates(words: readonly Word[], mask: number, out: RawMatch[]): void {
+    // In text written with Vietnamese diacritics, a word without any is a different word ("quan"
+    // is not "quận", "ban hành" is not "bản"): diacritic folding is only for text typed without them.
+    const strict = words.some((w) => w.vietnamese);
+    const step = strict ? stepExact : stepFolding;
     for (let i = 0; i < words.length; i++) {
       const first = words[i]!;
       // `consumed`: nodes reached by taking word j (a match may end there); `carried`: nodes kept
@@ -164,10 +174,11 @@ export class GlossaryIndex {
   }
 }
 
-function step(node: WordNode, w: Word): readonly WordNode[] {
-  if (w.marked) {
-    const child = node.exact.get(w.key);
-    return child === undefined ? NO_NODES : [child];
-  }
-  return node.byFold.get(w.fold) ?? NO_NODES;
+function stepExact(node: WordNode, w: Word): readonly WordNode[] {
+  const child = node.exact.get(w.key);
+  return child === undefined ? NO_NODES : [child];
+}
+
+function stepFolding(node: WordNode, w: Word): readonly WordNode[] {
+  return w.marked ? stepExact(node, w) : (node.byFold.get(w.fold) ?? NO_NODES);
 }

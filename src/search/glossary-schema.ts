@@ -5,7 +5,7 @@
  */
 import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
 import { z } from "zod";
-import { LANGS, type Lang } from "./glossary-text.js";
+import { LANGS, type Lang } from "../text/index.js";
 
 /** One concept of the domain: a stable id and its surface forms in each language. */
 export interface Concept {

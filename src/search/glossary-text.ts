@@ -3,12 +3,6 @@
  * same functions: a glossary form and a passage word match when their keys are equal.
  */
 
-/** The languages a glossary concept is written in. */
-export type Lang = "vi" | "en" | "fr" | "ja";
-
-/** All glossary languages, in the order the data file lists them. */
-export const LANGS: readonly Lang[] = ["vi", "en", "fr", "ja"];
-
 /** The matching keys of one word (Latin scripts: Vietnamese, French, English). */
 export interface WordKeys {
   /** Lower-cased letters without diacritics plus the sorted diacritics, light plural removed. */
@@ -19,6 +13,8 @@ export interface WordKeys {
   readonly marked: boolean;
   /** Function word ("de", "des", "the", "của"…) that a passage may have inside a term. */
   readonly skippable: boolean;
+  /** Carries a diacritic only Vietnamese uses (ă ơ ư đ, hook above, dot below, tilde). */
+  readonly vietnamese: boolean;
 }
 
 /** One word of a passage, with its position in the original string. */
@@ -30,7 +26,7 @@ export interface Word extends WordKeys {
 }
 
 // Function words that vary freely inside a term ("mobilisation des masses" / "mobilisation de masse",
-// "dân chủ ở cơ sở" / "dân chủ cơ sở", "People's Committee"). They are dropped from glossary forms and
+// "công tác dân vận của chính quyền", "People's Committee"). They are dropped from glossary forms and
 // skipped in passages, never required.
 const STOP_WORDS = new Set([
   "de",
@@ -48,7 +44,6 @@ const STOP_WORDS = new Set([
   "of",
   "s",
   "của",
-  "ở",
 ]);
 // The same words as written without diacritics ("cua", "o", "a"): skippable in unaccented text too.
 const STOP_FOLDS = new Set([...STOP_WORDS].map((w) => splitMarks(w).base));
@@ -102,6 +97,9 @@ function splitMarks(lower: string): { base: string; marks: string } {
   return { base, marks: marks.sort().join("") };
 }
 
+// Breve (ă), horn (ơ ư), hook above, dot below, tilde, and đ: French and English never use them.
+const VIETNAMESE_MARKS = /[\u0306\u031b\u0309\u0323\u0303đ]/;
+
 function computeKeys(raw: string): WordKeys {
   const lower = raw.toLowerCase().normalize("NFC");
   const { base, marks } = splitMarks(lower);
@@ -112,6 +110,7 @@ function computeKeys(raw: string): WordKeys {
     fold,
     marked,
     skippable: STOP_WORDS.has(lower) || (!marked && STOP_FOLDS.has(base)),
+    vietnamese: marked && VIETNAMESE_MARKS.test(marks),
   };
 }
 
@@ -179,7 +178,7 @@ export function tokenizeLatin(text: string): Word[] {
 export function formWords(form: string): WordKeys[] {
   return tokenizeLatin(form)
     .filter((w) => !STOP_WORDS.has(form.slice(w.start, w.end).toLowerCase().normalize("NFC")))
-    .map(({ key, fold, marked, skippable }) => ({ key, fold, marked, skippable }));
+    .map(({ key, fold, marked, skippable, vietnamese }) => ({ key, fold, marked, skippable, vietnamese }));
 }
 
 /**

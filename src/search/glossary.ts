@@ -5,12 +5,11 @@
  * be expanded into the other languages' terms. The data lives in `glossary/domain.yaml`.
  */
 import { readFile } from "node:fs/promises";
+import { LANGS, type Lang } from "../text/index.js";
 import { GlossaryIndex, type RawMatch } from "./glossary-index.js";
 import { type Concept, type LocatedConcept, readGlossaryYaml } from "./glossary-schema.js";
-import { LANGS, type Lang } from "./glossary-text.js";
 
 export type { Concept } from "./glossary-schema.js";
-export type { Lang } from "./glossary-text.js";
 
 /** A concept mentioned in a text, at UTF-16 offsets [start, end) of that text. */
 export interface ConceptMatch {
@@ -87,8 +86,8 @@ export class Glossary {
   }
 
   /** The surface forms of a concept in one language (to expand a query); empty for an unknown id. */
-  termsFor(id: string, lang: Lang): readonly string[] {
-    return this.byId.get(id)?.[lang] ?? [];
+  termsFor(id: string, lang: Lang): string[] {
+    return [...(this.byId.get(id)?.[lang] ?? [])];
   }
 
   /** Checks ids and forms across concepts and builds the index (used by `parseGlossary`). */
@@ -102,10 +101,11 @@ export class Glossary {
         });
       }
     });
-    for (const e of index.empty) {
-      const c = concepts[e.concept]!;
-      const at = `${source}:${c.formLines[e.lang][e.form]}: concept '${c.id}'`;
-      errors.push(`${at}: ${e.lang} form "${c[e.lang][e.form]}" has no word to match`);
+    for (const u of index.unusable) {
+      const c = concepts[u.concept]!;
+      const at = `${source}:${c.formLines[u.lang][u.form]}: concept '${c.id}'`;
+      const why = u.reason === "punctuation" ? "has punctuation between its words" : "has no word to match";
+      errors.push(`${at}: ${u.lang} form "${c[u.lang][u.form]}" ${why}`);
     }
     for (const x of index.conflicts) {
       const c = concepts[x.concept]!;

@@ -61,7 +61,10 @@ export class Retriever {
     private readonly useVectors = true,
   ) {}
 
+  private lastLang: Lang | null = null;
+
   async search(q: SearchQuery, k = 5): Promise<RetrievalResult> {
+    this.lastLang = q.lang;
     const { words, anchors } = tokenize(q.text, q.lang, { question: true });
     const own = [...new Set(words.filter((w) => !w.includes("_")).map(fold))];
     const concepts = [...new Set(this.concepts.conceptsIn(q.text, q.lang).map((c) => c.id))];
@@ -121,6 +124,27 @@ export class Retriever {
   }
 
   /**
+   * How strongly each candidate document matches the question's words (best lexical passage score,
+   * rounded so that near-ties fall to the caller's tie-breaks). Used to pick the document a bare
+   * "task N" question means.
+   */
+  documentRelevance(text: string, lang: Lang, docs: { id: string }[]): Map<string, number> {
+    const out = new Map<string, number>();
+    if (docs.length < 2) return out;
+    const { words, anchors } = tokenize(text, lang, { question: true });
+    const ids = new Set(docs.map((d) => d.id));
+    const hits = this.index.lexical.search([...anchors, ...words], {
+      filter: (id) => ids.has(this.index.entries[id]?.doc.id ?? ""),
+      limit: 200,
+    });
+    for (const h of hits) {
+      const doc = this.index.entries[h.id]?.doc.id;
+      if (doc && !out.has(doc)) out.set(doc, Math.round(h.score));
+    }
+    return out;
+  }
+
+  /**
    * Share of the question found in a passage: IDF-weighted over the question's own words (folded),
    * or over its glossary concepts when that is higher (a question in another language shares
    * concepts, not words). A date or figure the question names must be in the passage.
@@ -145,9 +169,11 @@ export class Retriever {
       if (have.has(a) || context.has(a)) found += 2;
     }
     const wordShare = total > 0 ? found / total : 0;
-    if (concepts.length === 0) return wordShare;
+    // Concepts bridge languages; within one language the question's own words are the better test
+    // (shared concepts such as "mass mobilisation" are everywhere and would admit anything).
+    if (concepts.length === 0 || entry.lang === this.lastLang) return wordShare;
     const inPassage = new Set(this.concepts.conceptsIn(entry.passage.text, entry.lang).map((c) => c.id));
     const conceptShare = concepts.filter((c) => inPassage.has(c)).length / concepts.length;
-    return Math.max(wordShare, conceptShare * 0.9);
+    return Math.max(wordShare, conceptShare * 0.6);
   }
 }

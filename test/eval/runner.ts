@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import type { Answer } from "../../src/answer/index.js";
 import { openEngine } from "../../src/engine.js";
+import type { ConceptFinder } from "../../src/search/index.js";
 import { squash } from "../../src/text/index.js";
 
 /**
@@ -59,12 +60,19 @@ function fileText(corpus: keyof typeof CORPORA, file: string): string {
 }
 
 /** Asks every item and scores the answers. */
-export async function runEval(items: Item[] = loadItems()): Promise<Outcome[]> {
+export async function runEval(
+  items: Item[] = loadItems(),
+  opts: { concepts?: ConceptFinder } = {},
+): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   const data = await mkdtemp(path.join(tmpdir(), "cadre-eval-"));
   try {
     for (const corpus of Object.keys(CORPORA) as (keyof typeof CORPORA)[]) {
-      const engine = await openEngine({ corpusDir: CORPORA[corpus], dataDir: path.join(data, corpus) });
+      const engine = await openEngine({
+        corpusDir: CORPORA[corpus],
+        dataDir: path.join(data, corpus),
+        ...opts,
+      });
       for (const item of items.filter((i) => i.corpus === corpus)) {
         const answer = await engine.answerer.ask(item.q);
         const verbatim = answer.citations.every((c) => fileText(corpus, c.file).includes(squash(c.quote)));

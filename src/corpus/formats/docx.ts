@@ -24,6 +24,16 @@ interface ListLevel {
   start: number;
 }
 
+/** A list instance (w:num): its levels, and the counter it shares with other instances. */
+interface ListDefinition {
+  levels: ListLevel[];
+  /**
+   * Word continues one count across all w:num of an abstract list unless a w:num restarts it with a
+   * start override.
+   */
+  counter: string;
+}
+
 /** The numbering a paragraph carries directly (w:numPr), in document order. */
 interface NumberedRef {
   numId: string;
@@ -50,9 +60,6 @@ export async function extractDocx(bytes: Uint8Array, name: string): Promise<Extr
     entries = readZipDirectory(bytes);
   } catch (error) {
     return fail("unreadable", `${name}: not a readable DOCX (${messageOf(error)})`);
-  }
-  if (!entries.has("word/document.xml")) {
-    return fail("unreadable", `${name}: not a readable DOCX (no word/document.xml)`);
   }
   let root: DocNode | undefined;
   try {
@@ -129,7 +136,7 @@ function listNumberer(bytes: Uint8Array, entries: Map<string, ZipEntry>, root: D
     if (p.numbering) numbered.push(p);
   });
   let refs: NumberedRef[] = [];
-  let lists = new Map<string, ListLevel[]>();
+  let lists = new Map<string, ListDefinition>();
   try {
     refs = numberedParagraphs(readZipText(bytes, entries, "word/document.xml") ?? "");
     lists = listDefinitions(readZipText(bytes, entries, "word/numbering.xml") ?? "");
@@ -140,18 +147,20 @@ function listNumberer(bytes: Uint8Array, entries: Map<string, ZipEntry>, root: D
   const refOf = new Map<DocNode, NumberedRef>();
   numbered.forEach((p, i) => {
     const level = Number(p.numbering?.level ?? 0);
-    refOf.set(p, exact ? refs[i]! : { numId: "", level });
+    refOf.set(p, exact ? refs[i]! : { numId: p.numbering?.isOrdered === false ? "bullets" : "", level });
   });
   const counters = new Map<string, number[]>();
   return (paragraph: DocNode): string => {
     const ref = refOf.get(paragraph);
     if (!ref) return "";
-    const levels = lists.get(ref.numId) ?? fallbackLevels(paragraph.numbering?.isOrdered ?? true);
-    const count = counters.get(ref.numId) ?? [];
+    const list = lists.get(ref.numId);
+    const levels = list?.levels ?? fallbackLevels(paragraph.numbering?.isOrdered ?? true);
+    const counter = list?.counter ?? ref.numId;
+    const count = counters.get(counter) ?? [];
     for (let l = 0; l < ref.level; l++) count[l] ??= levels[l]?.start ?? 1;
     count[ref.level] = (count[ref.level] ?? (levels[ref.level]?.start ?? 1) - 1) + 1;
     count.length = ref.level + 1; // a new item restarts the levels below it
-    counters.set(ref.numId, count);
+    counters.set(counter, count);
     const level = levels[ref.level] ?? levels.at(-1);
     if (!level || level.format === "none") return "";
     if (level.format === "bullet") return "-";
@@ -224,8 +233,8 @@ function roman(n: number): string {
 const attr = (xml: string, name: string) =>
   xml.match(new RegExp(`<w:${name}\\b[^>]*\\bw:val="([^"]*)"`))?.[1];
 
-/** numId → levels, from numbering.xml (w:num → w:abstractNum, with start overrides). */
-function listDefinitions(xml: string): Map<string, ListLevel[]> {
+/** numId → list definition, from numbering.xml (w:num → w:abstractNum, with start overrides). */
+function listDefinitions(xml: string): Map<string, ListDefinition> {
   const abstracts = new Map<string, ListLevel[]>();
   for (const [, id, body] of xml.matchAll(
     /<w:abstractNum\b[^>]*w:abstractNumId="([^"]+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g,
@@ -240,17 +249,21 @@ function listDefinitions(xml: string): Map<string, ListLevel[]> {
     }
     abstracts.set(id!, levels);
   }
-  const lists = new Map<string, ListLevel[]>();
+  const lists = new Map<string, ListDefinition>();
   for (const [, numId, body] of xml.matchAll(/<w:num\b[^>]*w:numId="([^"]+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
-    const levels = [...(abstracts.get(attr(body!, "abstractNumId") ?? "") ?? [])];
+    const abstractId = attr(body!, "abstractNumId") ?? "";
+    const levels = [...(abstracts.get(abstractId) ?? [])];
+    let restarts = false;
     for (const [, ilvl, override] of body!.matchAll(
       /<w:lvlOverride\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvlOverride>/g,
     )) {
       const start = attr(override!, "startOverride");
       const level = levels[Number(ilvl)];
       if (start && level) levels[Number(ilvl)] = { ...level, start: Number(start) };
+      restarts ||= start !== undefined;
     }
-    if (levels.length > 0) lists.set(numId!, levels);
+    const counter = restarts ? `num:${numId}` : `abstract:${abstractId}`;
+    if (levels.length > 0) lists.set(numId!, { levels, counter });
   }
   return lists;
 }

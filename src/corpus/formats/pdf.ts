@@ -32,7 +32,7 @@ interface TextLine {
 
 const ITEM_START = new RegExp(
   [
-    String.raw`^(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][).]|[IVXLC]{1,7}[.)]|\(\d{1,3}\)|\([a-zđ]\)|[-–—•+*▪●■○])\s`,
+    String.raw`^(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđA-ZĐ][).]|[IVXLC]{1,7}[.)]|\(\d{1,3}\)|\([a-zđ]\)|[-–—•+*▪●■○])\s`,
     String.raw`^(?:Điều|Chương|Mục|Phần|Article|Chapitre|Titre|Section)\s+[\dIVXLC]+\b`,
     String.raw`^(?:(?:Premi|Deuxi|Troisi|Quatri|Cinqui|Sixi|Septi|Huiti|Neuvi|Dixi)èmement|Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\b`,
     "^(?:[（(][0-9０-９一二三四五六七八九十]+[)）]|[0-9０-９]+[.．、]|第[0-9０-９一二三四五六七八九十]+[条章節項])",
@@ -85,9 +85,8 @@ export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extra
       pages.push(buildLines(items, number));
       page.cleanup();
     }
-    const paragraphs = assemble(dropPageFurniture(pages, lineStep(pages)))
-      .map(tidy)
-      .filter(Boolean);
+    const step = lineStep(pages);
+    const paragraphs = assemble(dropPageFurniture(pages, step), step).map(tidy).filter(Boolean);
     const text = paragraphs.join("\n\n");
     const letters = text.match(/\p{L}/gu)?.length ?? 0;
     const garbled = text.match(/[\uE000-\uF8FF\uFFFD]/gu)?.length ?? 0;
@@ -261,12 +260,11 @@ interface PageLayout {
 }
 
 /** Join lines into paragraphs: a line continues the previous one unless layout or wording says otherwise. */
-function assemble(pages: TextLine[][]): string[] {
+function assemble(pages: TextLine[][], docStep: number): string[] {
   const all = pages.flat();
   if (all.length === 0) return [];
   const docLeft = marginLeft(all);
-  const docRight = Math.max(...all.filter((l) => !l.standalone).map((l) => l.right), docLeft);
-  const docStep = lineStep(pages);
+  const docRight = all.reduce((max, l) => (l.standalone ? max : Math.max(max, l.right)), docLeft);
   const layouts = pages.map((lines): PageLayout => {
     const left = lines.length >= 3 ? marginLeft(lines) : docLeft;
     return { left, right: docRight + (left - docLeft), lineStep: docStep };
@@ -322,7 +320,8 @@ function marginLeft(lines: TextLine[]): number {
   const counts = new Map<number, number>();
   for (const line of lines) counts.set(Math.round(line.left), (counts.get(Math.round(line.left)) ?? 0) + 1);
   const shared = [...counts].filter(([, n]) => n >= 2).map(([x]) => x);
-  return shared.length > 0 ? Math.min(...shared) : Math.min(...lines.map((l) => l.left));
+  const candidates = shared.length > 0 ? shared : lines.map((l) => l.left);
+  return candidates.reduce((min, x) => Math.min(min, x), Number.POSITIVE_INFINITY);
 }
 
 /** The ordinary distance between baselines: the smallest one that occurs at least twice. */
@@ -340,9 +339,9 @@ function lineStep(pages: TextLine[][]): number {
     }
   }
   const repeated = [...counts].filter(([, n]) => n >= 2).map(([step]) => step);
-  if (repeated.length > 0) return Math.min(...repeated);
-  const size = sizes.length > 0 ? Math.max(...sizes) : 12;
-  return counts.size > 0 ? Math.min(...counts.keys()) : 1.2 * size;
+  const known = repeated.length > 0 ? repeated : [...counts.keys()];
+  if (known.length > 0) return known.reduce((min, x) => Math.min(min, x));
+  return 1.2 * sizes.reduce((max, x) => Math.max(max, x), 10);
 }
 
 function wordsOf(lines: TextLine[]): Set<string> {

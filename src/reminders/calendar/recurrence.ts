@@ -29,9 +29,10 @@ const Day = z.number().int().min(1).max(31);
 const Month = z.number().int().min(1).max(12);
 // The longest each month can be, so "30/2" is refused while "29/2" means 28 Feb in common years.
 const MAX_DAY = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const DayOfYear = z
-  .object({ day: Day, month: Month })
-  .refine((v) => v.day <= (MAX_DAY[v.month - 1] ?? 31), { message: "no such day in that month", path: ["day"] });
+const DayOfYear = z.object({ day: Day, month: Month }).refine((v) => v.day <= (MAX_DAY[v.month - 1] ?? 31), {
+  message: "no such day in that month",
+  path: ["day"],
+});
 
 function validCron(expr: string): boolean {
   // minute hour day month weekday, or an alias such as @monthly; seconds mean nothing for a deadline.
@@ -66,7 +67,10 @@ export const RuleSchema = z.discriminatedUnion("kind", [
   /** Every year on day/month. */
   z
     .object({ kind: z.literal("annual"), day: Day, month: Month })
-    .refine((v) => v.day <= (MAX_DAY[v.month - 1] ?? 31), { message: "no such day in that month", path: ["day"] }),
+    .refine((v) => v.day <= (MAX_DAY[v.month - 1] ?? 31), {
+      message: "no such day in that month",
+      path: ["day"],
+    }),
   /** A five-field cron expression (minute hour day month weekday) read in the deadline's zone. */
   z.object({
     kind: z.literal("cron"),

@@ -18,6 +18,8 @@ import type { DutyLang } from "./patterns.js";
 interface Piece {
   start: number;
   end: number;
+  /** Made of one-word items only ("sở, ban, ngành"), so another one-word item may join it. */
+  words?: boolean;
 }
 
 const VI_PREDICATE =
@@ -29,7 +31,8 @@ const EN_PREDICATE =
 
 const LEADING_ARTICLE = /^(?:các|những|mọi|les|la|le|l['’]|des|the|all|ainsi que)\s*/iu;
 const VI_LEVEL = /^(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn|tỉnh)$/iu;
-const JA_HEAD = /(?:委員会|委員|部|局|課|室|庁|省|府|院|会|団|組織|機関|グループ|団体|戦線|党|政府|センター|協会|連盟|隊|署|所)$/u;
+const JA_HEAD =
+  /(?:委員会|委員|部|局|課|室|庁|省|府|院|会|団|組織|機関|グループ|団体|戦線|党|政府|センター|協会|連盟|隊|署|所)$/u;
 
 // Positions of top-level separators (outside parentheses) and the length of each.
 function separators(text: string, lang: DutyLang): { at: number; length: number }[] {
@@ -78,33 +81,47 @@ export function splitUnits(subject: string, lang: DutyLang): string[] {
       pendingJa = current;
       continue;
     }
-    if (last && (continues(text(current), text(last), lang) || (oneWord(last) && oneWord(current)))) {
+    if (last && (continues(text(current), text(last), lang) || (last.words && oneWord(current)))) {
       last.end = current.end;
       continue;
     }
-    merged.push({ ...current });
+    merged.push({ ...current, words: oneWord(current) });
   }
   if (pendingJa) merged.push(pendingJa);
   return merged.map((p) => text(p).replace(LEADING_ARTICLE, "").trim()).filter((u) => u.length > 0);
 }
 
-/** The subject phrase at the start of `clause`, or null when the clause opens with its verb. */
-export function subjectOf(clause: string, lang: DutyLang): string | null {
+const VI_OPENING = new RegExp(`^${VI_PREDICATE.source}`, "iu");
+const VI_BODY =
+  "Ban|Thường trực|Thường vụ|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy|Đảng ủy|Đảng uỷ|Đảng đoàn|Cấp ủy|Chi bộ|Sở|Bộ|Cục|Tổng cục|Vụ|Phòng|Văn phòng|Chính phủ|Thủ tướng|Chủ tịch|Bí thư|Trung ương|Mặt trận|Liên đoàn|Hội|Đoàn|Thanh tra|Công an|Trung tâm|Kho bạc|Viện|Tòa án";
+const VI_RECIPIENT = new RegExp(
+  `^[^;.]*?(?<!\\p{L})(?:(?:gửi\\s+)?(?:về|lên|cho|tới|đến)|gửi|báo cáo)\\s+(?<r>(?:${VI_BODY})(?!\\p{L})[^(,;:.]*)`,
+  "u",
+);
+
+/**
+ * The subject phrase at the start of `clause`, or null when the clause opens with its verb. With
+ * `beforeVerb`, the clause is the text up to the reporting verb, so all of it may be the subject.
+ */
+export function subjectOf(clause: string, lang: DutyLang, beforeVerb = false): string | null {
   const text = clause.trim();
   let end: number;
   if (lang === "ja") {
     end = text.search(/は(?=[、,\s]|[^\p{Script=Hiragana}])/u);
   } else if (lang === "vi") {
     // Predicates are matched in lower case only: "Ban Tổ chức Tỉnh ủy" is a name, "tổ chức" a verb.
-    const opening = new RegExp(`^${VI_PREDICATE.source}`, "iu");
-    if (opening.test(text)) return null;
+    if (VI_OPENING.test(text)) return null;
     end = text.search(VI_PREDICATE);
   } else {
     end = text.search(lang === "fr" ? FR_PREDICATE : EN_PREDICATE);
   }
+  if (end < 0 && beforeVerb && lang !== "ja") end = text.length;
   if (end <= 0) return null;
   const subject = text.slice(0, end).replace(/[\s,、]+$/u, "");
-  if (subject.length > 200 || !/^[\p{Lu}\p{Script=Han}\p{Script=Katakana}]|^(?:các|les|the)\s/u.test(subject)) {
+  if (
+    subject.length > 200 ||
+    !/^[\p{Lu}\p{Script=Han}\p{Script=Katakana}]|^(?:các|les|the)\s/u.test(subject)
+  ) {
     return null;
   }
   return subject;
@@ -112,7 +129,8 @@ export function subjectOf(clause: string, lang: DutyLang): string | null {
 
 const VI_RECIPIENT_STOP =
   /\s+(?:trước|để|qua|theo|định kỳ|hằng|hàng|chậm nhất|trong|vào|và|kèm|nhằm|khi|sau|tại|đồng thời|với|về)(?!\p{L})/u;
-const FR_RECIPIENT_STOP = /\s+(?:avant|au plus tard|chaque|tous|dans|par|sur|pour|afin|selon|d['’]ici|et|le\s+\d)(?!\p{L})/u;
+const FR_RECIPIENT_STOP =
+  /\s+(?:avant|au plus tard|chaque|tous|dans|par|sur|pour|afin|selon|d['’]ici|et|le\s+\d)(?!\p{L})/u;
 const EN_RECIPIENT_STOP =
   /\s+(?:by|before|on|every|each|no later|not later|through|via|quarterly|monthly|annually|within|in|about|regarding|for|and)(?!\p{L})/u;
 
@@ -126,23 +144,26 @@ export function recipientOf(sentence: string, verbAt: number, lang: DutyLang): s
   const after = sentence.slice(verbAt);
   let found: string | null = null;
   if (lang === "vi") {
-    const m =
-      /^(?:báo cáo|sơ kết|tổng kết)[^;.]*?(?<!\p{L})(?:về|lên|cho|tới|đến)\s+(?<r>\p{Lu}[^(,;:.]*)/u.exec(after) ??
-      /^báo cáo\s+(?<r>(?:Ban|Thường trực|Ủy ban|UBND|Tỉnh ủy|Thành ủy|Huyện ủy|Sở|Bộ|Chính phủ|Thủ tướng|Văn phòng|Hội đồng|Đảng ủy|Chủ tịch)(?!\p{L})[^(,;:.]*)/u.exec(
-        after,
-      );
+    // "… về Ban Thường vụ", "gửi Sở Nội vụ", "báo cáo Ban Thường vụ": the body must start with an
+    // organisation word, so "báo cáo về Kế hoạch số 12" (about the plan) names no recipient.
+    const m = VI_RECIPIENT.exec(after);
     found = m?.groups?.r ? cut(m.groups.r, VI_RECIPIENT_STOP) : null;
   } else if (lang === "fr") {
-    const m = /^[^;]*?\s(?:au|aux|à la|à l['’])\s*(?!plus tard|niveau|moins|titre)(?<r>[^(,;.]+)/iu.exec(after);
+    const m =
+      /^[^;]*?\s(?:au|aux|à la|à l['’])(?:\s+|(?<=['’]))(?!plus tard|niveau|moins|titre|cours)(?<r>[^(,;.\s][^(,;.]*)/iu.exec(
+        after,
+      );
     found = m?.groups?.r ? cut(m.groups.r, FR_RECIPIENT_STOP) : null;
   } else if (lang === "en") {
     const m = /^[^;]*?\sto\s+(?:the\s+)?(?<r>\p{Lu}[^(,;.]*)/u.exec(after);
     found = m?.groups?.r ? cut(m.groups.r, EN_RECIPIENT_STOP) : null;
   } else {
     const before = sentence.slice(0, verbAt);
-    const m = /(?<r>[^、。を は が で,]+?)(?:[(（][^)）]*[)）])?に$/u.exec(before);
+    const m = /(?<r>[^、。をはが,\s()（）]+?)(?:[(（][^)）]*[)）])?に$/u.exec(before);
     const raw = m?.groups?.r ?? null;
-    found = raw ? raw.replace(/^(?:定期的に|毎月|毎年|毎四半期|四半期ごとに|半年ごとに|.*までに)/u, "") : null;
+    found = raw
+      ? raw.replace(/^(?:.*までに|定期的に|毎月|毎年|毎四半期|四半期ごとに|半年ごとに)/u, "")
+      : null;
   }
   return found && found.length > 1 && found.length <= 120 ? found : null;
 }

@@ -23,6 +23,8 @@ export interface LangPatterns {
   periods: { period: Period; re: RegExp }[];
   /** Deadlines; groups: d (day), m (month number) or mn (month name), y (year), q (quarter month). */
   deadlines: RegExp[];
+  /** A further date right after a deadline ("trước ngày 10/6 và 10/12"); sticky, same groups. */
+  more?: RegExp;
 }
 
 const B = "(?<![\\p{L}\\p{N}])";
@@ -31,12 +33,29 @@ const w = (source: string) => new RegExp(`${B}(?:${source})${E}`, "giu");
 
 const EN_MONTHS =
   "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
-const FR_MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
+const FR_MONTHS =
+  "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
 
 /** Month number of an English or French month name (full or abbreviated), or null. */
 export function monthFromName(name: string): number | null {
-  const n = name.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-  const fr = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"];
+  const n = name
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "");
+  const fr = [
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+  ];
   const frIndex = fr.indexOf(n);
   if (frIndex >= 0) return frIndex + 1;
   const en = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -52,8 +71,10 @@ export function quarterMonthOf(phrase: string): QuarterMonth {
   return "last";
 }
 
-const VI_DEADLINE = "(?:trước|chậm nhất(?:\\s+là)?(?:\\s+vào)?|hạn chót(?:\\s+là)?|không muộn hơn|không quá)\\s+";
-const VI_QUARTER = "(?<q>tháng\\s+(?:cuối|đầu|thứ\\s+(?:nhất|hai|ba|2|3)|giữa)\\s+(?:của\\s+)?(?:mỗi\\s+|hằng\\s+|hàng\\s+)?quý)";
+const VI_DEADLINE =
+  "(?:trước|chậm nhất(?:\\s+là)?(?:\\s+vào)?|hạn chót(?:\\s+là)?|không muộn hơn|không quá)\\s+";
+const VI_QUARTER =
+  "(?<q>tháng\\s+(?:cuối|đầu|thứ\\s+(?:nhất|hai|ba|2|3)|giữa)\\s+(?:của\\s+)?(?:mỗi\\s+|hằng\\s+|hàng\\s+)?quý)";
 
 const vi: LangPatterns = {
   verb: w("báo cáo(?!\\s+viên)|sơ kết|tổng kết"),
@@ -65,16 +86,25 @@ const vi: LangPatterns = {
         "(?:định kỳ\\s+)?(?<!(?:ngày|trong|sau|vòng|thời hạn)\\s+)(?:6|06|sáu)\\s+tháng(?:\\s+một lần)?|(?:hằng|hàng|mỗi)\\s+nửa năm|bán niên",
       ),
     },
-    { period: "quarter", re: w("(?:định kỳ\\s+)?(?:hằng|hàng|mỗi)\\s+quý|định kỳ\\s+quý|theo quý|quý một lần") },
+    {
+      period: "quarter",
+      re: w("(?:định kỳ\\s+)?(?:hằng|hàng|mỗi)\\s+quý|định kỳ\\s+quý|theo quý|quý một lần"),
+    },
     { period: "month", re: w("(?:định kỳ\\s+)?(?:hằng|hàng|mỗi)\\s+tháng|định kỳ\\s+tháng|tháng một lần") },
-    { period: "year", re: w("(?:định kỳ\\s+)?(?:hằng|hàng|mỗi)\\s+năm|định kỳ\\s+năm|thường niên|năm một lần") },
+    {
+      period: "year",
+      re: w("(?:định kỳ\\s+)?(?:hằng|hàng|mỗi)\\s+năm|định kỳ\\s+năm|thường niên|năm một lần"),
+    },
     { period: "periodic", re: w("định kỳ|thường xuyên") },
   ],
   deadlines: [
     w(`${VI_DEADLINE}(?:ngày\\s+)?(?<d>\\d{1,2})\\s*[/.-]\\s*(?<m>\\d{1,2})(?:\\s*[/.-]\\s*(?<y>\\d{4}))?`),
     w(`${VI_DEADLINE}ngày\\s+(?<d>\\d{1,2})\\s+tháng\\s+(?<m>\\d{1,2})(?:\\s+năm\\s+(?<y>\\d{4}))?`),
-    w(`${VI_DEADLINE}ngày\\s+(?<d>\\d{1,2})(?!\\s*[/.-]\\s*\\d)(?!\\s+tháng\\s+\\d)(?:\\s*,?\\s*(?:của\\s+)?${VI_QUARTER})?`),
+    w(
+      `${VI_DEADLINE}ngày\\s+(?<d>\\d{1,2})(?!\\s*[/.-]\\s*\\d)(?!\\s+tháng\\s+\\d)(?:\\s*,?\\s*(?:của\\s+)?${VI_QUARTER})?`,
+    ),
   ],
+  more: /\s*(?:và|,)\s*(?:ngày\s+)?(?<d>\d{1,2})\s*[/.-]\s*(?<m>\d{1,2})(?:\s*[/.-]\s*(?<y>\d{4}))?(?![\p{L}\p{N}])/iuy,
 };
 
 const EN_BY = "(?:before|by|no later than|not later than|on or before|due(?:\\s+on|\\s+by)?)\\s+";
@@ -100,11 +130,17 @@ const en: LangPatterns = {
   ],
   deadlines: [
     w(`${EN_BY}(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})`),
-    w(`${EN_BY}(?:the\\s+)?(?<d>\\d{1,2})${EN_ORD}\\s+(?:of\\s+)?(?<mn>${EN_MONTHS})\\.?(?:,?\\s+(?<y>\\d{4}))?`),
+    w(
+      `${EN_BY}(?:the\\s+)?(?<d>\\d{1,2})${EN_ORD}\\s+(?:of\\s+)?(?<mn>${EN_MONTHS})\\.?(?:,?\\s+(?<y>\\d{4}))?`,
+    ),
     w(`${EN_BY}(?<mn>${EN_MONTHS})\\.?\\s+(?<d>\\d{1,2})${EN_ORD}(?:,?\\s+(?<y>\\d{4}))?`),
     w(`${EN_BY}(?<d>\\d{1,2})/(?<m>\\d{1,2})(?:/(?<y>\\d{4}))?`),
     w(`${EN_BY}the\\s+(?<d>\\d{1,2})${EN_ORD}(?:\\s+(?:day\\s+)?of\\s+${EN_QUARTER})?`),
   ],
+  more: new RegExp(
+    `\\s*(?:and|,)\\s*(?:the\\s+)?(?<d>\\d{1,2})${EN_ORD}\\s+(?:of\\s+)?(?<mn>${EN_MONTHS})\\.?(?:,?\\s+(?<y>\\d{4}))?(?![\\p{L}\\p{N}])`,
+    "iuy",
+  ),
 };
 
 const FR_BEFORE = "(?:avant le|au plus tard le|d['’]ici le|le ou avant le|avant)\\s+";
@@ -131,13 +167,17 @@ const fr: LangPatterns = {
     w(`${FR_BEFORE}(?<d>\\d{1,2})(?:er)?\\s+(?<mn>${FR_MONTHS})(?:\\s+(?<y>\\d{4}))?`),
     w(`${FR_BEFORE}(?<d>\\d{1,2})(?:er)?(?!\\s*/)(?!\\s+(?:${FR_MONTHS}))(?:\\s+${FR_QUARTER})?`),
   ],
+  more: new RegExp(
+    `\\s*(?:et|,)\\s*(?:le\\s+)?(?<d>\\d{1,2})(?:er)?\\s+(?<mn>${FR_MONTHS})(?:\\s+(?<y>\\d{4}))?(?![\\p{L}\\p{N}])`,
+    "iuy",
+  ),
 };
 
 const ja: LangPatterns = {
   verb: /報告(?!によ|では|書によ)/gu,
   notVerb: /(?:の|した)$/u,
   periods: [
-    { period: "half-year", re: /半年ごと|半年毎|半期ごと|(?:6|六)(?:か|ヶ|カ|ケ)月ごと/gu },
+    { period: "half-year", re: /半年ごと|半年毎|(?<!四)半期ごと|(?:6|六)(?:か|ヶ|カ|ケ)月ごと/gu },
     { period: "quarter", re: /四半期ごと|四半期毎|毎四半期|四半期に一度/gu },
     { period: "month", re: /毎月|月次|月ごと|月毎/gu },
     { period: "year", re: /毎年|年次|年に一度|年1回/gu },
@@ -146,7 +186,7 @@ const ja: LangPatterns = {
   deadlines: [
     /(?:(?<y>\d{4})年)?(?<m>\d{1,2})月(?<d>\d{1,2})日(?:まで|以前)/gu,
     /(?<q>四半期の(?:最終|最後の|最初の|第[12一二]の?|2番目の)月)の?(?<d>\d{1,2})日(?:まで|以前)/gu,
-    /(?<![月\d])(?<d>\d{1,2})日(?:まで|以前)/gu,
+    /(?<!\d)(?<d>\d{1,2})日(?:まで|以前)/gu,
   ],
 };
 

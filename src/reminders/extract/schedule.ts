@@ -5,7 +5,13 @@
  * annual 25/11; "trước ngày 25 hằng tháng" → monthly 25. A deadline with a year is a one-off of its own.
  */
 import { isLocalDate, type LocalDate, localDate, parseRule, type Rule } from "../calendar/index.js";
-import { type LangPatterns, monthFromName, type Period, type QuarterMonth, quarterMonthOf } from "./patterns.js";
+import {
+  type LangPatterns,
+  monthFromName,
+  type Period,
+  type QuarterMonth,
+  quarterMonthOf,
+} from "./patterns.js";
 
 /** What rule-building needs beyond the sentence. */
 export interface ScheduleOptions {
@@ -32,23 +38,42 @@ interface Mark extends Span {
   period: Period;
 }
 
+const PERIOD_OF: Partial<Record<Rule["kind"], Period>> = {
+  monthly: "month",
+  quarterly: "quarter",
+  semiannual: "half-year",
+  annual: "year",
+};
+
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+function deadline(g: Record<string, string | undefined>, span: Span): Deadline {
+  const month = g.m ? Number(g.m) : g.mn ? (monthFromName(g.mn) ?? undefined) : undefined;
+  return {
+    ...span,
+    day: Number(g.d),
+    ...(month !== undefined && { month }),
+    ...(g.y && { year: Number(g.y) }),
+    ...(g.q && { quarter: quarterMonthOf(g.q) }),
+  };
+}
 
 function findDeadlines(sentence: string, patterns: LangPatterns): Deadline[] {
   const found: Deadline[] = [];
   for (const re of patterns.deadlines) {
     for (const m of sentence.matchAll(re)) {
-      const g = m.groups ?? {};
       const span = { start: m.index, end: m.index + m[0].length };
       if (found.some((f) => overlaps(f, span))) continue;
-      const month = g.m ? Number(g.m) : g.mn ? (monthFromName(g.mn) ?? undefined) : undefined;
-      found.push({
-        ...span,
-        day: Number(g.d),
-        ...(month !== undefined && { month }),
-        ...(g.y && { year: Number(g.y) }),
-        ...(g.q && { quarter: quarterMonthOf(g.q) }),
-      });
+      found.push(deadline(m.groups ?? {}, span));
+      // "before 15 June and 15 December": each further date is a deadline of its own.
+      const more = patterns.more;
+      if (!more) continue;
+      more.lastIndex = span.end;
+      for (let n = more.exec(sentence); n; n = more.exec(sentence)) {
+        const next = { start: n.index, end: n.index + n[0].length };
+        if (found.some((f) => overlaps(f, next))) break;
+        found.push(deadline(n.groups ?? {}, next));
+      }
     }
   }
   return found.sort((a, b) => a.start - b.start);
@@ -83,7 +108,8 @@ function pair(marks: Mark[], deadlines: Deadline[]): Map<Mark, Deadline[]> {
     const next = marks[i + 1]?.start ?? Number.POSITIVE_INFINITY;
     const previous = marks[i - 1]?.end ?? 0;
     let mine = free.filter((d) => !taken.has(d) && d.start >= mark.start && d.start < next);
-    if (mine.length === 0) mine = free.filter((d) => !taken.has(d) && d.end <= mark.start && d.start >= previous);
+    if (mine.length === 0)
+      mine = free.filter((d) => !taken.has(d) && d.end <= mark.start && d.start >= previous);
     if (mark.period === "periodic") mine = [];
     for (const d of mine) taken.add(d);
     result.set(mark, mine);
@@ -106,7 +132,10 @@ function ruleFor(period: Period, deadlines: Deadline[]): Rule[] {
     case "half-year":
       return [
         withMonth.length > 0
-          ? { kind: "semiannual", dates: withMonth.slice(0, 2).map((d) => ({ day: d.day, month: d.month ?? 1 })) }
+          ? {
+              kind: "semiannual",
+              dates: withMonth.slice(0, 2).map((d) => ({ day: d.day, month: d.month ?? 1 })),
+            }
           : { kind: "periodic", every: "half-year" },
       ];
     case "year":
@@ -152,12 +181,16 @@ export function rulesIn(sentence: string, patterns: LangPatterns, options: Sched
     const rule = oneOff(d, options);
     if (rule) items.push({ at: d.start, rules: [rule] });
   }
+  const all = items.sort((a, b) => a.at - b.at).flatMap((i) => i.rules);
+  // "monthly reports by the 5th of each month" states one period twice; keep the dated rule.
+  const dated = new Set(all.map((r) => PERIOD_OF[r.kind]).filter((p) => p !== undefined));
   const seen = new Set<string>();
   const rules: Rule[] = [];
-  for (const rule of items.sort((a, b) => a.at - b.at).flatMap((i) => i.rules)) {
+  for (const rule of all) {
     const parsed = parseRule(rule);
     const key = JSON.stringify(rule);
     if (!parsed.ok || seen.has(key)) continue;
+    if (rule.kind === "periodic" && rule.every && dated.has(rule.every)) continue;
     seen.add(key);
     rules.push(parsed.rule);
   }

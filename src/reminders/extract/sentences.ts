@@ -73,7 +73,13 @@ export function splitSentences(text: string): Sentence[] {
       const raw = line.slice(from, end);
       const lead = raw.length - raw.trimStart().length;
       const body = raw.trim();
-      if (body) out.push({ text: body, start: offset + from + lead, end: offset + from + lead + body.length, paragraph });
+      if (body)
+        out.push({
+          text: body,
+          start: offset + from + lead,
+          end: offset + from + lead + body.length,
+          paragraph,
+        });
     };
     for (let i = from; i < line.length; i += 1) {
       if (!endsSentence(line, i)) continue;

@@ -1,0 +1,94 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { squash } from "../../src/text/index.js";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const SEEDS = path.join(ROOT, "corpus");
+
+/** Runs the real `cadre` entry point as a child process. */
+function cadre(args: string[], input?: string, env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
+    cwd: ROOT,
+    input,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    timeout: 120_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("the cadre command", () => {
+  const data = mkdtempSync(path.join(tmpdir(), "cadre-cli-"));
+
+  it("answers every task of 1470-CV/TU in four languages, one JSON line per question, and refuses task 11", () => {
+    const questions: string[] = [];
+    for (let n = 1; n <= 10; n++) {
+      questions.push(
+        `nhiệm vụ ${n} của 1470-CV/TU yêu cầu gì?`,
+        `what does task ${n} of 1470-CV/TU require?`,
+      );
+      questions.push(`Que demande la tâche ${n} du 1470-CV/TU ?`, `1470-CV/TUのタスク${n}は何ですか`);
+    }
+    questions.push("task 11 of 1470-CV/TU");
+    const r = cadre(
+      ["ask", "--json", "--stdin", "--corpus", SEEDS, "--data", data],
+      `${questions.join("\n")}\n`,
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const answers = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(answers).toHaveLength(questions.length);
+    answers.slice(0, 40).forEach((a, i) => {
+      const n = Math.floor(i / 4) + 1;
+      expect(a.question).toBe(questions[i]);
+      expect(a.found).toBe(true);
+      expect(a.citations[0]).toMatchObject({ docNumber: "1470-CV/TU", task: n });
+      const file = squash(readFileSync(path.join(SEEDS, a.citations[0].file), "utf8"));
+      expect(file.includes(squash(a.citations[0].quote))).toBe(true);
+      expect(a.citations[0].quote.startsWith(`${n}. `)).toBe(true);
+    });
+    expect(answers[40]).toMatchObject({ found: false, citations: [] });
+  });
+
+  it("fails with a one-line error and status 2 on bad input", () => {
+    const missing = cadre(["ask", "x", "--corpus", path.join(data, "nope"), "--data", data]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^cadre: corpus folder not found: .*nope/);
+    const empty = cadre(["ask", "  ", "--corpus", SEEDS, "--data", data]);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toMatch(/the question is empty/);
+    const lang = cadre(["ask", "--lang", "de", "x", "--corpus", SEEDS, "--data", data]);
+    expect(lang.status).toBe(2);
+    expect(lang.stderr).toMatch(/--lang must be vi, en, fr or ja/);
+  });
+
+  it("names broken corpus files and indexes the rest", () => {
+    const corpus = mkdtempSync(path.join(tmpdir(), "cadre-corpus-"));
+    writeFileSync(path.join(corpus, "good.txt"), readFileSync(path.join(SEEDS, "000_47ee2a2a6edbd7b0.txt")));
+    writeFileSync(path.join(corpus, "empty.txt"), "  \n");
+    writeFileSync(path.join(corpus, "binary.txt"), Buffer.from([0x50, 0x4b, 0x00, 0x01, 0xff]));
+    writeFileSync(path.join(corpus, "bad.md"), "---\nnumber: [unclosed\n---\nText.\n");
+    const r = cadre(["index", "--corpus", corpus, "--data", mkdtempSync(path.join(tmpdir(), "cadre-data-"))]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/1 văn bản/);
+    expect(r.stderr).toMatch(/empty\.txt: the file is empty/);
+    expect(r.stderr).toMatch(/binary\.txt: not a text file/);
+    expect(r.stderr).toMatch(/bad\.md: front matter/);
+  });
+
+  it("npm start without a terminal or a messenger names the variables and exits 2", () => {
+    const r = cadre(["start", "--data", data], "", {
+      TELEGRAM_BOT_TOKEN: "",
+      SLACK_BOT_TOKEN: "",
+      ZALO_BOT_TOKEN: "",
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/TELEGRAM_BOT_TOKEN/);
+    expect(r.stderr).toMatch(/SLACK_BOT_TOKEN/);
+  });
+});

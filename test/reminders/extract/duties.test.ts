@@ -1,0 +1,331 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { describeRule, suggestedDates } from "../../../src/reminders/calendar/index.js";
+import { type Duty, extractDuties, splitUnits } from "../../../src/reminders/extract/index.js";
+
+const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), "utf8");
+const brief = (duties: Duty[]) =>
+  duties.map((d) => ({ rule: d.rule, units: d.units, recipient: d.recipient }));
+
+function expectVerbatim(text: string, duties: Duty[]): void {
+  for (const d of duties) {
+    expect(text.slice(d.start, d.end)).toBe(d.quote);
+    expect(d.kind).toBe(d.rule.kind);
+  }
+}
+
+describe("extractDuties — Vietnamese", () => {
+  it("reads two periods with their own deadlines in one sentence", () => {
+    const text =
+      "Định kỳ 6 tháng (trước ngày 10/6) và hằng năm (trước ngày 25/11) báo cáo kết quả về Ban Thường vụ Tỉnh ủy (qua Ban Dân vận Tỉnh ủy).";
+    const duties = extractDuties(text);
+    expect(brief(duties)).toEqual([
+      {
+        rule: { kind: "semiannual", dates: [{ day: 10, month: 6 }] },
+        units: [],
+        recipient: "Ban Thường vụ Tỉnh ủy",
+      },
+      { rule: { kind: "annual", day: 25, month: 11 }, units: [], recipient: "Ban Thường vụ Tỉnh ủy" },
+    ]);
+    expect(duties.every((d) => d.quote === text && d.lang === "vi")).toBe(true);
+    expect(duties.flatMap((d) => suggestedDates(d.rule, "2025-01-01", "2025-12-31"))).toEqual([
+      "2025-06-10",
+      "2025-11-25",
+    ]);
+  });
+
+  it("reads a monthly quick report and the units that owe it", () => {
+    const duties = extractDuties("Các huyện ủy, thị ủy, thành ủy báo cáo nhanh hằng tháng trước ngày 25.");
+    expect(brief(duties)).toEqual([
+      { rule: { kind: "monthly", day: 25 }, units: ["huyện ủy", "thị ủy", "thành ủy"], recipient: null },
+    ]);
+  });
+
+  it("reads a quarterly rule tied to the quarter's last month", () => {
+    const text =
+      "Các sở, ban, ngành, Ủy ban nhân dân các huyện, thị xã, thành phố báo cáo hằng quý, trước ngày 20 của tháng cuối quý về Ủy ban nhân dân tỉnh.";
+    const [duty, ...rest] = extractDuties(text);
+    expect(rest).toEqual([]);
+    expect(duty?.rule).toEqual({ kind: "quarterly", day: 20, month: "last" });
+    expect(duty?.units).toEqual(["sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã, thành phố"]);
+    expect(duty?.recipient).toBe("Ủy ban nhân dân tỉnh");
+    expect(describeRule(duty!.rule, "en")).toBe("quarterly, before the 20th of the quarter's last month");
+    expect(suggestedDates(duty!.rule, "2025-01-01", "2025-12-31")).toEqual([
+      "2025-03-20",
+      "2025-06-20",
+      "2025-09-19",
+      "2025-12-19",
+    ]);
+  });
+
+  it("reads dated one-off reviews", () => {
+    const text =
+      "Sở Nội vụ báo cáo sơ kết trước ngày 30/6/2025.\nTổ chức tổng kết việc thực hiện Kế hoạch trước ngày 15/12/2026.";
+    const duties = extractDuties(text);
+    expect(brief(duties)).toEqual([
+      { rule: { kind: "once", date: "2025-06-30" }, units: ["Sở Nội vụ"], recipient: null },
+      { rule: { kind: "once", date: "2026-12-15" }, units: [], recipient: null },
+    ]);
+    expectVerbatim(text, duties);
+    expect(
+      brief(extractDuties("Các huyện báo cáo kết quả trước ngày 6 tháng 12 năm 2025 về Sở Nội vụ.")),
+    ).toEqual([{ rule: { kind: "once", date: "2025-12-06" }, units: ["huyện"], recipient: "Sở Nội vụ" }]);
+  });
+
+  it("reads a day/month one-off against the reference date, and not without one", () => {
+    const text = "Các đơn vị báo cáo sơ kết trước ngày 15/6.";
+    expect(extractDuties(text, { referenceDate: "2025-03-10" })[0]?.rule).toEqual({
+      kind: "once",
+      date: "2025-06-15",
+    });
+    expect(extractDuties(text, { referenceDate: "2025-07-01" })[0]?.rule).toEqual({
+      kind: "once",
+      date: "2026-06-15",
+    });
+    expect(extractDuties(text)).toEqual([]);
+  });
+
+  it("finds the duties of real Vietnamese directives, with units carried from the sentence before", () => {
+    const chiThi = read("test/fixtures/directives-vi/chi-thi-05-CT-TU-ha-tinh.txt");
+    const units = ["huyện ủy", "thị ủy", "thành ủy", "đảng ủy trực thuộc Tỉnh ủy"];
+    const found = extractDuties(chiThi);
+    expect(brief(found)).toEqual([
+      {
+        rule: { kind: "semiannual", dates: [{ day: 10, month: 6 }] },
+        units,
+        recipient: "Ban Thường vụ Tỉnh ủy",
+      },
+      { rule: { kind: "annual", day: 25, month: 11 }, units, recipient: "Ban Thường vụ Tỉnh ủy" },
+    ]);
+    expectVerbatim(chiThi, found);
+
+    const keHoach = read("test/fixtures/directives-vi/ke-hoach-112-KH-UBND-nghe-an.txt");
+    const plan = extractDuties(keHoach);
+    expect(brief(plan)).toEqual([
+      {
+        rule: { kind: "monthly", day: 25 },
+        units: ["sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố, thị xã"],
+        recipient: null,
+      },
+      { rule: { kind: "quarterly", day: 20, month: "last" }, units: [], recipient: "Sở Nội vụ" },
+      { rule: { kind: "once", date: "2025-06-30" }, units: [], recipient: "Ủy ban nhân dân tỉnh" },
+      { rule: { kind: "once", date: "2025-11-15" }, units: [], recipient: "Ủy ban nhân dân tỉnh" },
+    ]);
+    expectVerbatim(keHoach, plan);
+
+    const quyDinh = extractDuties(read("test/fixtures/directives-vi/quy-dinh-08-QDi-TU-quang-tri.txt"));
+    expect(brief(quyDinh)).toEqual([
+      {
+        rule: { kind: "annual", day: 30, month: 11 },
+        units: ["Ủy ban Kiểm tra Tỉnh ủy"],
+        recipient: "Ban Thường vụ Tỉnh ủy",
+      },
+    ]);
+
+    const congVan = extractDuties(read("test/fixtures/directives-vi/cong-van-215-CV-HU-can-loc.md"));
+    expect(brief(congVan)).toEqual([
+      {
+        rule: { kind: "once", date: "2025-05-05" },
+        units: ["chi bộ", "đảng bộ trực thuộc"],
+        recipient: "Ban Thường vụ Huyện ủy",
+      },
+    ]);
+  });
+
+  it("reads decomposed (NFD) text and still quotes the input verbatim", () => {
+    const text = "Các huyện ủy báo cáo nhanh hằng tháng trước ngày 25.".normalize("NFD");
+    const [duty] = extractDuties(text);
+    expect(duty?.rule).toEqual({ kind: "monthly", day: 25 });
+    expect(duty?.quote).toBe(text);
+    expect(text.includes(duty!.quote)).toBe(true);
+  });
+
+  it.each([
+    "Theo báo cáo của Sở Nội vụ, năm 2024 toàn tỉnh có 120 mô hình.",
+    "Theo báo cáo hằng năm của Sở, tỷ lệ hộ nghèo giảm.",
+    "Ngày 25/11/2024, Sở đã báo cáo Ban Thường vụ hằng năm.",
+    "Báo cáo viên tuyên truyền hằng tháng về tình hình thời sự.",
+    "Sở Nội vụ báo cáo Ủy ban nhân dân tỉnh xem xét, quyết định.",
+    "Các huyện ủy hoàn thành kế hoạch trước ngày 15/4/2025.",
+    "Bí thư cấp ủy các cấp duy trì việc tiếp công dân định kỳ ít nhất 01 ngày trong tháng.",
+    "Cơ quan chức năng báo cáo trong 6 tháng tới sẽ hoàn thành.",
+    "Ban Dân vận tham mưu Ban Thường vụ Tỉnh ủy sơ kết 3 năm và tổng kết 5 năm thực hiện Chỉ thị.",
+    "V. CHẾ ĐỘ THÔNG TIN, BÁO CÁO",
+  ])("does not take %j for a duty", (text) => {
+    expect(extractDuties(text)).toEqual([]);
+  });
+});
+
+describe("extractDuties — French and Japanese seeds (1470-CV/TU)", () => {
+  it("reads task 10 and the closing paragraph of the French version as periodic duties", () => {
+    const text = read("corpus/000_47ee2a2a6edbd7b0.txt");
+    const duties = extractDuties(text);
+    expect(brief(duties)).toEqual([
+      {
+        rule: { kind: "periodic" },
+        units: [
+          "comités du Parti",
+          "groupes du Parti",
+          "comités du Parti de district, de ville et de cité",
+          "comités du Parti subordonnés",
+        ],
+        recipient: "Comité permanent provincial du Parti",
+      },
+      {
+        rule: { kind: "periodic" },
+        units: ["département de mobilisation des masses du comité provincial du Parti"],
+        recipient: "comité permanent provincial du Parti",
+      },
+    ]);
+    expect(duties[0]?.quote).toMatch(/^Les comités du Parti, .*rendre compte périodiquement .*\)\.$/);
+    expectVerbatim(text, duties);
+    expect(duties.flatMap((d) => suggestedDates(d.rule, "2025-01-01", "2025-12-31"))).toEqual([]);
+  });
+
+  it("reads the same duties in the Japanese version", () => {
+    const text = read("corpus/004_38580ef53a787c49.txt");
+    const duties = extractDuties(text);
+    expect(brief(duties)).toEqual([
+      {
+        rule: { kind: "periodic" },
+        units: ["党委員会", "党グループ", "地区、郷、市党委員会", "所属党委員会"],
+        recipient: "省党常務委員会",
+      },
+      { rule: { kind: "periodic" }, units: ["省党委員会大衆動員部"], recipient: "省党常務委員会" },
+    ]);
+    expect(duties.every((d) => d.lang === "ja")).toBe(true);
+    expectVerbatim(text, duties);
+  });
+
+  it("finds nothing in the seed articles that state no duty", () => {
+    for (const file of ["001_5b81355c00a4b54c.txt", "002_a23678b1d4c25978.txt", "003_7c6a519dd1acbf51.txt"]) {
+      expect(extractDuties(read(`corpus/${file}`))).toEqual([]);
+    }
+  });
+});
+
+describe("extractDuties — French, English and Japanese phrasing", () => {
+  it("reads dated French duties", () => {
+    expect(
+      brief(
+        extractDuties(
+          "Les comités populaires de district rendent compte chaque trimestre, avant le 20 du dernier mois du trimestre, au Comité populaire provincial.",
+        ),
+      ),
+    ).toEqual([
+      {
+        rule: { kind: "quarterly", day: 20, month: "last" },
+        units: ["comités populaires de district"],
+        recipient: "Comité populaire provincial",
+      },
+    ]);
+    expect(
+      brief(
+        extractDuties(
+          "Le Département de l'Intérieur fait rapport au Comité populaire provincial avant le 30 juin 2025.",
+        ),
+      ),
+    ).toEqual([
+      {
+        rule: { kind: "once", date: "2025-06-30" },
+        units: ["Département de l'Intérieur"],
+        recipient: "Comité populaire provincial",
+      },
+    ]);
+  });
+
+  it("reads English duties", () => {
+    const text = [
+      "Departments and district People's Committees shall report quarterly, before the 20th of the last month of the quarter, to the Provincial People's Committee.",
+      "Units report monthly before the 25th.",
+      "The Department of Home Affairs shall submit a review report by 30 June 2025.",
+      "The Department reports to the Provincial People's Committee every six months, before 15 June and 15 December.",
+      "Districts submit their monthly reports by the 5th of each month to the Department of Home Affairs.",
+    ].join("\n");
+    const duties = extractDuties(text);
+    expect(brief(duties)).toEqual([
+      {
+        rule: { kind: "quarterly", day: 20, month: "last" },
+        units: ["Departments", "district People's Committees"],
+        recipient: "Provincial People's Committee",
+      },
+      { rule: { kind: "monthly", day: 25 }, units: ["Units"], recipient: null },
+      { rule: { kind: "once", date: "2025-06-30" }, units: ["Department of Home Affairs"], recipient: null },
+      {
+        rule: {
+          kind: "semiannual",
+          dates: [
+            { day: 15, month: 6 },
+            { day: 15, month: 12 },
+          ],
+        },
+        units: ["Department"],
+        recipient: "Provincial People's Committee",
+      },
+      { rule: { kind: "monthly", day: 5 }, units: ["Districts"], recipient: "Department of Home Affairs" },
+    ]);
+    expectVerbatim(text, duties);
+    expect(duties.every((d) => d.lang === "en")).toBe(true);
+  });
+
+  it("reads Japanese dated duties, full-width digits included", () => {
+    expect(brief(extractDuties("各部門は毎月２５日までに省人民委員会に報告する。"))).toEqual([
+      { rule: { kind: "monthly", day: 25 }, units: ["各部門"], recipient: "省人民委員会" },
+    ]);
+    expect(
+      brief(
+        extractDuties(
+          "各区人民委員会は、四半期ごとに、四半期の最終月の20日までに実施結果を省人民委員会に報告する。",
+        ),
+      ),
+    ).toEqual([
+      {
+        rule: { kind: "quarterly", day: 20, month: "last" },
+        units: ["各区人民委員会"],
+        recipient: "省人民委員会",
+      },
+    ]);
+  });
+
+  it.each([
+    "Le journal Thanh Hoa doit améliorer la qualité de leurs reportages chaque mois.",
+    "Chaque année, le travail d'inspection et de supervision est intégré à l'inspection de la réforme administrative.",
+    "Les cadres doivent se rendre compte régulièrement des besoins de la population.",
+    "The quarterly report was published in May.",
+    "According to the annual report, poverty fell each year.",
+    "報告によると、毎年増加している。",
+  ])("does not take %j for a duty", (text) => {
+    expect(extractDuties(text)).toEqual([]);
+  });
+
+  it("can be told the language", () => {
+    const text = "Các huyện ủy báo cáo nhanh hằng tháng trước ngày 25.";
+    expect(extractDuties(text, { lang: "en" })).toEqual([]);
+    expect(extractDuties(text, { lang: "vi" })).toHaveLength(1);
+  });
+});
+
+describe("splitUnits", () => {
+  it.each([
+    ["Các huyện ủy, thị ủy, thành ủy", "vi", ["huyện ủy", "thị ủy", "thành ủy"]],
+    ["Các sở, ban, ngành và Mặt trận Tổ quốc tỉnh", "vi", ["sở, ban, ngành", "Mặt trận Tổ quốc tỉnh"]],
+    ["Sở Nội vụ (cơ quan thường trực, đầu mối)", "vi", ["Sở Nội vụ (cơ quan thường trực, đầu mối)"]],
+    [
+      "Les comités du Parti, les comités du Parti de district, de ville et de cité",
+      "fr",
+      ["comités du Parti", "comités du Parti de district, de ville et de cité"],
+    ],
+    [
+      "The Department of Finance, of Home Affairs and the districts",
+      "en",
+      ["Department of Finance, of Home Affairs", "districts"],
+    ],
+    [
+      "党委員会、地区、郷、市党委員会及び所属党委員会",
+      "ja",
+      ["党委員会", "地区、郷、市党委員会", "所属党委員会"],
+    ],
+  ] as const)("splits %j", (subject, lang, units) => {
+    expect(splitUnits(subject, lang)).toEqual(units);
+  });
+});
