@@ -20,7 +20,7 @@ describe("the bot's phrases", () => {
     writeFileSync(path.join(dir, "fr.yaml"), "a: 'x {n}'\nb: y\n");
     writeFileSync(path.join(dir, "ja.yaml"), "a: 'x {n}'\nb: y\n");
     expect(() => loadPhrases(`${dir}/`)).toThrow(
-      /en\.yaml: missing 'b'[\s\S]*en\.yaml: 'a' must use the placeholders \{n\}/,
+      /en\.yaml: 'a' must use the placeholders \{n\}[\s\S]*en\.yaml: missing 'b'/,
     );
   });
 });
