@@ -58,6 +58,8 @@ function wordNode(): WordNode {
 }
 
 const NO_NODES: readonly WordNode[] = [];
+// Kana and CJK ideographs (and their full-width punctuation block).
+const JAPANESE = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]/;
 // At most this many function words in a row inside one term ("à l'", "de la").
 const MAX_SKIPPED = 2;
 
@@ -68,7 +70,7 @@ export class GlossaryIndex {
   readonly conflicts: FormConflict[] = [];
   readonly unusable: UnusableForm[] = [];
 
-  /** Adds one surface form of a concept; conflicts and empty forms are recorded, not thrown. */
+  /** Adds one surface form of a concept; clashes and unusable forms are recorded, not thrown. */
   add(concept: number, lang: Lang, formIndex: number, form: string): void {
     const node = lang === "ja" ? this.charPath(form) : this.wordPath(form);
     if (typeof node === "string") {
@@ -121,14 +123,16 @@ export class GlossaryIndex {
     const out: RawMatch[] = [];
     const mask = lang === undefined ? ALL_LANGS : LANG_BIT[lang];
     if (lang !== "ja") this.wordCandidates(tokenizeLatin(text), mask, out);
-    if (lang === undefined || lang === "ja") this.charCandidates(text, mask, out);
+    // Without a language, the char trie only runs on text that has some Japanese in it: walking it
+    // over every character of a French or Vietnamese passage would cost more than the word trie.
+    if (lang === "ja" || (lang === undefined && JAPANESE.test(text))) this.charCandidates(text, mask, out);
     return out;
   }
 
   private wordCandidates(words: readonly Word[], mask: number, out: RawMatch[]): void {
     // In text written with Vietnamese diacritics, a word without any is a different word ("quan"
     // is not "quận", "ban hành" is not "bản"): diacritic folding is only for text typed without them.
-    const strict = words.some((w) => w.vietnamese);
+    const strict = words.some((w) => w.keys.vietnamese);
     const step = strict ? stepExact : stepFolding;
     for (let i = 0; i < words.length; i++) {
       const first = words[i]!;
@@ -150,8 +154,8 @@ export class GlossaryIndex {
         const next: WordNode[] = [];
         for (const s of consumed) for (const c of step(s, w)) next.push(c);
         for (const s of carried) for (const c of step(s, w)) next.push(c);
-        skipRun = w.skippable ? skipRun + 1 : 0;
-        carried = w.skippable && skipRun <= MAX_SKIPPED ? [...consumed, ...carried] : NO_NODES;
+        skipRun = w.keys.skippable ? skipRun + 1 : 0;
+        carried = w.keys.skippable && skipRun <= MAX_SKIPPED ? [...consumed, ...carried] : NO_NODES;
         consumed = next;
       }
     }
@@ -175,10 +179,10 @@ export class GlossaryIndex {
 }
 
 function stepExact(node: WordNode, w: Word): readonly WordNode[] {
-  const child = node.exact.get(w.key);
+  const child = node.exact.get(w.keys.key);
   return child === undefined ? NO_NODES : [child];
 }
 
 function stepFolding(node: WordNode, w: Word): readonly WordNode[] {
-  return w.marked ? stepExact(node, w) : (node.byFold.get(w.fold) ?? NO_NODES);
+  return w.keys.marked ? stepExact(node, w) : (node.byFold.get(w.keys.fold) ?? NO_NODES);
 }

@@ -1,7 +1,7 @@
 /**
  * Reading a glossary data file: YAML parsed with positions, each concept checked with zod, every
- * problem reported as "file:line: concept 'id': what is wrong" so that a person editing the file by
- * hand can fix it without reading code.
+ * problem kept with its line so that it can be reported as "file:line: concept 'id': what is wrong"
+ * to a person editing the file by hand.
  */
 import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
 import { z } from "zod";
@@ -37,34 +37,37 @@ const CONCEPT = z.strictObject({
 
 const FILE = z.strictObject({ concepts: z.array(z.unknown()).min(1) });
 
-/** Result of reading a glossary file: the concepts, or every problem found with its line. */
-export type ReadResult =
-  | { readonly ok: true; readonly concepts: LocatedConcept[] }
-  | { readonly ok: false; readonly errors: string[] };
+/** A problem in a glossary file, at a line (1-based). */
+export interface Problem {
+  readonly line: number;
+  readonly message: string;
+}
 
-/** Parses and validates glossary YAML; `source` names the file in messages. */
-export function readGlossaryYaml(text: string, source: string): ReadResult {
+/** Result of reading a glossary file: the valid concepts and a problem for each invalid thing. */
+export interface ReadResult {
+  readonly concepts: LocatedConcept[];
+  readonly problems: Problem[];
+}
+
+/** Parses and validates glossary YAML, keeping the line of every concept and form. */
+export function readGlossaryYaml(text: string): ReadResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   const lineOf = (node: Node | null | undefined): number =>
     node?.range ? lineCounter.linePos(node.range[0]).line : 1;
   if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => {
-        const line = e.linePos?.[0].line ?? 1;
-        return `${source}:${line}: invalid YAML: ${e.message.split("\n")[0]}`;
-      }),
-    };
+    const problems = doc.errors.map((e) => ({
+      line: e.linePos?.[0].line ?? 1,
+      message: `invalid YAML: ${e.message.split("\n")[0]}`,
+    }));
+    return { concepts: [], problems };
   }
   const file = FILE.safeParse(doc.toJS());
   if (!file.success) {
-    return {
-      ok: false,
-      errors: [`${source}:${lineOf(doc.contents)}: the file must be a map with a non-empty list 'concepts'`],
-    };
+    const message = "the file must be a map with a non-empty list 'concepts'";
+    return { concepts: [], problems: [{ line: lineOf(doc.contents), message }] };
   }
-  const errors: string[] = [];
+  const problems: Problem[] = [];
   const concepts: LocatedConcept[] = [];
   file.data.concepts.forEach((raw, index) => {
     const node = doc.getIn(["concepts", index], true) as Node | undefined;
@@ -74,7 +77,7 @@ export function readGlossaryYaml(text: string, source: string): ReadResult {
       const label = conceptLabel(raw, index);
       for (const issue of parsed.error.issues) {
         const where = issueLine(doc, index, issue, lineOf) ?? line;
-        errors.push(`${source}:${where}: ${label}: ${describe(issue)}`);
+        problems.push({ line: where, message: `${label}: ${describe(issue)}` });
       }
       return;
     }
@@ -84,9 +87,10 @@ export function readGlossaryYaml(text: string, source: string): ReadResult {
         lineOf(doc.getIn(["concepts", index, lang, k], true) as Node | undefined),
       );
     }
-    concepts.push({ ...parsed.data, line, formLines });
+    const { id, vi, en, fr, ja } = parsed.data;
+    concepts.push({ id, vi, en, fr, ja, line, formLines });
   });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, concepts };
+  return { concepts, problems };
 }
 
 function conceptLabel(raw: unknown, index: number): string {

@@ -18,7 +18,9 @@ export interface WordKeys {
 }
 
 /** One word of a passage, with its position in the original string. */
-export interface Word extends WordKeys {
+export interface Word {
+  /** Shared by every occurrence of the same spelling (cached), so never copied per word. */
+  readonly keys: WordKeys;
   readonly start: number;
   readonly end: number;
   /** Punctuation or a line break separates this word from the previous one: no term spans it. */
@@ -45,7 +47,7 @@ const STOP_WORDS = new Set([
   "s",
   "của",
 ]);
-// The same words as written without diacritics ("cua", "o", "a"): skippable in unaccented text too.
+// The same words as written without diacritics ("cua", "a"): skippable in unaccented text too.
 const STOP_FOLDS = new Set([...STOP_WORDS].map((w) => splitMarks(w).base));
 
 // Vietnamese syllables never end in -s or -x, so this light plural rule only touches French and
@@ -130,8 +132,20 @@ export function wordKeys(raw: string): WordKeys {
   return keys;
 }
 
-// Letters, combining marks and digits make words; everything else separates them.
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+// Letters, combining marks and digits make words; everything else separates them. Latin letters,
+// Vietnamese and combining marks are decided by code ranges (the hot path); the rest by Unicode class.
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+function isWordChar(code: number): boolean {
+  if (code < 0x80) {
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  }
+  if (code >= 0xc0 && code <= 0x24f) return code !== 0xd7 && code !== 0xf7;
+  if ((code >= 0x300 && code <= 0x36f) || (code >= 0x1e00 && code <= 0x1eff)) return true;
+  // Surrogate halves: a character outside the BMP is kept with its word (letters there are rare).
+  if (code >= 0xd800 && code <= 0xdfff) return true;
+  return WORD_CHAR.test(String.fromCharCode(code));
+}
 
 // Characters allowed between two words of one term: spaces, apostrophes (' and ’ alike, so
 // "l'accueil" = "l’accueil") and hyphens ("chính trị - xã hội", "socio-économique").
@@ -156,20 +170,25 @@ function isJoiner(code: number): boolean {
 /** Splits a passage into words with their keys and offsets, for matching Latin-script terms. */
 export function tokenizeLatin(text: string): Word[] {
   const words: Word[] = [];
-  WORD.lastIndex = 0;
-  let prevEnd = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const start = m.index;
-    let breakBefore = false;
-    for (let i = prevEnd; i < start; i++) {
-      if (!isJoiner(text.charCodeAt(i))) {
-        breakBefore = true;
-        break;
-      }
+  const n = text.length;
+  let breakBefore = false;
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (!isWordChar(code)) {
+      if (!breakBefore && !isJoiner(code)) breakBefore = true;
+      i++;
+      continue;
     }
-    const end = start + m[0].length;
-    words.push({ ...wordKeys(m[0]), start, end, breakBefore });
-    prevEnd = end;
+    const start = i;
+    while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    words.push({
+      keys: wordKeys(text.slice(start, i)),
+      start,
+      end: i,
+      breakBefore: breakBefore && words.length > 0,
+    });
+    breakBefore = false;
   }
   return words;
 }
@@ -178,7 +197,7 @@ export function tokenizeLatin(text: string): Word[] {
 export function formWords(form: string): WordKeys[] {
   return tokenizeLatin(form)
     .filter((w) => !STOP_WORDS.has(form.slice(w.start, w.end).toLowerCase().normalize("NFC")))
-    .map(({ key, fold, marked, skippable, vietnamese }) => ({ key, fold, marked, skippable, vietnamese }));
+    .map((w) => w.keys);
 }
 
 /**

@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { LANGS, type Lang } from "../text/index.js";
 import { GlossaryIndex, type RawMatch } from "./glossary-index.js";
-import { type Concept, type LocatedConcept, readGlossaryYaml } from "./glossary-schema.js";
+import { type Concept, type LocatedConcept, type Problem, readGlossaryYaml } from "./glossary-schema.js";
 
 export type { Concept } from "./glossary-schema.js";
 
@@ -45,13 +45,13 @@ export class Glossary {
     this.byId = new Map(concepts.map((c) => [c.id, c]));
   }
 
-  /** Builds a glossary from concepts already in memory; throws GlossaryError on duplicates. */
+  /** Builds a glossary from concepts already in memory; throws GlossaryError on clashes. */
   static fromConcepts(concepts: readonly Concept[]): Glossary {
     // Without a file, "lines" are the concepts' positions in the list (1-based).
     const located = concepts.map((c, k) => ({ ...c, line: k + 1, formLines: sameLine(c, k + 1) }));
-    const built = Glossary.compile(located, "<concepts>");
-    if (!built.ok) throw new GlossaryError(built.errors);
-    return built.glossary;
+    const built = Glossary.compile(located, []);
+    if (built instanceof Glossary) return built;
+    throw new GlossaryError(format(built, "<concepts>"));
   }
 
   /** Number of concepts. */
@@ -76,7 +76,7 @@ export class Glossary {
    * all four languages are tried.
    */
   conceptsIn(text: string, lang?: Lang): ConceptMatch[] {
-    const chosen = selectLongest(this.index.candidates(text, lang));
+    const chosen = selectLongest(this.index.candidates(text, lang), text.length);
     return chosen.map((m) => ({ id: this.concepts[m.concept]!.id, start: m.start, end: m.end }));
   }
 
@@ -90,9 +90,12 @@ export class Glossary {
     return [...(this.byId.get(id)?.[lang] ?? [])];
   }
 
-  /** Checks ids and forms across concepts and builds the index (used by `parseGlossary`). */
-  static compile(concepts: readonly LocatedConcept[], source: string): GlossaryResult {
-    const errors = duplicateIds(concepts, source);
+  /**
+   * Checks ids and forms across concepts and builds the index; returns every problem (those already
+   * found while reading included) when there is any. Used by `parseGlossary` and `fromConcepts`.
+   */
+  static compile(concepts: readonly LocatedConcept[], found: readonly Problem[]): Glossary | Problem[] {
+    const problems = [...found, ...duplicateIds(concepts)];
     const index = new GlossaryIndex();
     concepts.forEach((c, k) => {
       for (const lang of LANGS) {
@@ -103,28 +106,33 @@ export class Glossary {
     });
     for (const u of index.unusable) {
       const c = concepts[u.concept]!;
-      const at = `${source}:${c.formLines[u.lang][u.form]}: concept '${c.id}'`;
       const why = u.reason === "punctuation" ? "has punctuation between its words" : "has no word to match";
-      errors.push(`${at}: ${u.lang} form "${c[u.lang][u.form]}" ${why}`);
+      const message = `concept '${c.id}': ${u.lang} form "${c[u.lang][u.form]}" ${why}`;
+      problems.push({ line: c.formLines[u.lang][u.form]!, message });
     }
     for (const x of index.conflicts) {
       const c = concepts[x.concept]!;
       const owner = concepts[x.owner]!;
-      const at = `${source}:${c.formLines[x.lang][x.form]}: concept '${c.id}'`;
-      errors.push(
-        `${at}: ${x.lang} form "${c[x.lang][x.form]}" already belongs to concept '${owner.id}' (line ${owner.line})`,
-      );
+      const message =
+        `concept '${c.id}': ${x.lang} form "${c[x.lang][x.form]}" ` +
+        `already belongs to concept '${owner.id}' (line ${owner.line})`;
+      problems.push({ line: c.formLines[x.lang][x.form]!, message });
     }
-    if (errors.length > 0) return { ok: false, errors };
-    const plain = concepts.map(({ id, vi, en, fr, ja }) => ({ id, vi, en, fr, ja }));
-    return { ok: true, glossary: new Glossary(plain, index) };
+    if (problems.length > 0) return problems;
+    return new Glossary(
+      concepts.map(({ id, vi, en, fr, ja }) => ({ id, vi, en, fr, ja })),
+      index,
+    );
   }
 }
 
 /** Parses glossary YAML (`source` names the file in messages); problems are returned, not thrown. */
 export function parseGlossary(text: string, source: string): GlossaryResult {
-  const read = readGlossaryYaml(text, source);
-  return read.ok ? Glossary.compile(read.concepts, source) : read;
+  const read = readGlossaryYaml(text);
+  const built = Glossary.compile(read.concepts, read.problems);
+  return built instanceof Glossary
+    ? { ok: true, glossary: built }
+    : { ok: false, errors: format(built, source) };
 }
 
 /** Reads and compiles a glossary file at start-up; throws GlossaryError naming each bad line. */
@@ -134,15 +142,20 @@ export async function loadGlossary(path: string): Promise<Glossary> {
   return result.glossary;
 }
 
-function duplicateIds(concepts: readonly LocatedConcept[], source: string): string[] {
-  const errors: string[] = [];
+// "file:line: message", in line order (a stable sort keeps same-line problems in finding order).
+function format(problems: readonly Problem[], source: string): string[] {
+  return [...problems].sort((a, b) => a.line - b.line).map((p) => `${source}:${p.line}: ${p.message}`);
+}
+
+function duplicateIds(concepts: readonly LocatedConcept[]): Problem[] {
+  const problems: Problem[] = [];
   const firstLine = new Map<string, number>();
   for (const c of concepts) {
     const seen = firstLine.get(c.id);
     if (seen === undefined) firstLine.set(c.id, c.line);
-    else errors.push(`${source}:${c.line}: concept '${c.id}': duplicate id (first at line ${seen})`);
+    else problems.push({ line: c.line, message: `concept '${c.id}': duplicate id (first at line ${seen})` });
   }
-  return errors;
+  return problems;
 }
 
 function sameLine(c: Concept, line: number): Record<Lang, number[]> {
@@ -155,11 +168,17 @@ function sameLine(c: Concept, line: number): Record<Lang, number[]> {
 }
 
 // Longest first, then leftmost; a candidate overlapping an already chosen one is dropped.
-function selectLongest(candidates: RawMatch[]): RawMatch[] {
+function selectLongest(candidates: RawMatch[], textLength: number): RawMatch[] {
+  if (candidates.length <= 1) return candidates;
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken = new Uint8Array(textLength);
   const chosen: RawMatch[] = [];
   for (const c of candidates) {
-    if (chosen.every((k) => c.end <= k.start || c.start >= k.end)) chosen.push(c);
+    let free = true;
+    for (let i = c.start; i < c.end && free; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
+    chosen.push(c);
   }
   return chosen.sort((a, b) => a.start - b.start);
 }

@@ -152,7 +152,10 @@ describe("conceptsIn", () => {
       expect(g.idsIn(text, "fr")).toEqual(["administrative-reform"]);
     }
     expect(g.idsIn("FRONT DE LA PATRIE")).toEqual(["fatherland-front"]);
-    expect(g.idsIn("dang uy va ban dan van", "vi")).toEqual(["party-committee", "mass-mobilisation-commission"]);
+    expect(g.idsIn("dang uy va ban dan van", "vi")).toEqual([
+      "party-committee",
+      "mass-mobilisation-commission",
+    ]);
     expect(g.idsIn("mise en oeuvre", "fr")).toEqual(["implementation"]);
   });
 
@@ -185,7 +188,9 @@ describe("conceptsIn", () => {
     const [only, ...rest] = g.conceptsIn(dept, "fr");
     expect(rest).toEqual([]);
     expect(only?.id).toBe("propaganda-and-mass-mobilisation-commission");
-    expect(dept.slice(only?.start, only?.end)).toBe("Département de la propagande et de la mobilisation des masses");
+    expect(dept.slice(only?.start, only?.end)).toBe(
+      "Département de la propagande et de la mobilisation des masses",
+    );
     expect(g.idsIn("« mobilisation de masse efficace »", "fr")).toEqual(["skilled-mass-mobilisation"]);
     expect(g.conceptsIn("省党委員会大衆動員部", "ja")).toEqual([
       { id: "provincial-party-committee", start: 0, end: 5 },
@@ -220,11 +225,14 @@ describe("cross-language coverage of the seed 1470-CV/TU (French 000, Japanese 0
     expect([...ja.keys()]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
-  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])("task %i shares at least 3 concepts across the two languages", (n) => {
-    const frIds = new Set(g.idsIn(fr.get(n)!, "fr"));
-    const shared = g.idsIn(ja.get(n)!, "ja").filter((id) => frIds.has(id));
-    expect(shared.length).toBeGreaterThanOrEqual(3);
-  });
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])(
+    "task %i shares at least 3 concepts across the two languages",
+    (n) => {
+      const frIds = new Set(g.idsIn(fr.get(n)!, "fr"));
+      const shared = g.idsIn(ja.get(n)!, "ja").filter((id) => frIds.has(id));
+      expect(shared.length).toBeGreaterThanOrEqual(3);
+    },
+  );
 
   it("ties each task's own subject across languages", () => {
     const both = (n: number, id: string) => {
@@ -261,7 +269,9 @@ describe("loading a glossary file", () => {
     );
     expect(errorsOf(path)).toEqual([`${path}:5: concept 'report': fr must be a non-empty list`]);
     await expect(loadGlossary(path)).rejects.toThrow(GlossaryError);
-    await expect(loadGlossary(path)).rejects.toThrow(`${path}:5: concept 'report': fr must be a non-empty list`);
+    await expect(loadGlossary(path)).rejects.toThrow(
+      `${path}:5: concept 'report': fr must be a non-empty list`,
+    );
   });
 
   it("points a missing list at its concept and a bad item at its own line", () => {
@@ -290,16 +300,19 @@ describe("loading a glossary file", () => {
   });
 
   it("rejects duplicate ids, unknown fields and ids that are not kebab-case", () => {
-    const concept = (id: string, extra = "") =>
-      `  - id: ${id}\n    vi: [a${id.length}]\n    en: [b${id.length}]\n    fr: [c${id.length}]\n    ja: [d${id.length}]\n${extra}`;
+    let n = 0;
+    const concept = (id: string, extra = "") => {
+      n++;
+      return `  - id: ${id}\n    vi: [a${n}]\n    en: [b${n}]\n    fr: [c${n}]\n    ja: [d${n}]\n${extra}`;
+    };
     const path = write(
       "ids.yaml",
       `concepts:\n${concept("report")}${concept("report")}${concept("dialog", "    frr: [x]\n")}${concept("Bad Id")}`,
     );
     expect(errorsOf(path)).toEqual([
+      `${path}:7: concept 'report': duplicate id (first at line 2)`,
       `${path}:17: concept 'dialog': unknown field 'frr' (expected id, vi, en, fr, ja, note)`,
       `${path}:18: concept 'Bad Id': id must be kebab-case (lower-case letters, digits and '-')`,
-      `${path}:7: concept 'report': duplicate id (first at line 2)`,
     ]);
   });
 
