@@ -80,7 +80,8 @@ const PATTERNS: { re: RegExp; pick: (g: string[]) => [number, number, number] | 
   },
 ];
 
-function monthNumber(word: string): number | null {
+/** The month (1–12) a French or English month name (or English abbreviation) names, or null. */
+export function monthNumber(word: string): number | null {
   const w = fold(word);
   const fr = FR_MONTHS.indexOf(w);
   if (fr >= 0) return fr + 1;

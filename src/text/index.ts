@@ -1,4 +1,4 @@
-export { type DateMatch, findDates, formatDate } from "./dates.js";
+export { type DateMatch, findDates, formatDate, monthNumber } from "./dates.js";
 export { docKey, docToken, findDocNumbers, type NumberMatch } from "./docnumber.js";
 export { findPercentages } from "./figures.js";
 export { fold, halfWidth, plainQuotes, squash } from "./fold.js";

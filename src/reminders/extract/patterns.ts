@@ -1,3 +1,4 @@
+import { monthNumber } from "../../text/index.js";
 /**
  * How each language states a reporting duty: the verb, the period ("hằng quý", "chaque mois",
  * "毎月") and the deadline ("trước ngày 20", "by 30 June 2025", "6月10日まで"). Patterns run on
@@ -38,29 +39,7 @@ const FR_MONTHS =
 
 /** Month number of an English or French month name (full or abbreviated), or null. */
 export function monthFromName(name: string): number | null {
-  const n = name
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "");
-  const fr = [
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-  ];
-  const frIndex = fr.indexOf(n);
-  if (frIndex >= 0) return frIndex + 1;
-  const en = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-  const enIndex = en.indexOf(n.slice(0, 3));
-  return enIndex >= 0 ? enIndex + 1 : null;
+  return monthNumber(name);
 }
 
 /** Reads the quarter-month phrase captured as group q, in any of the languages. */
