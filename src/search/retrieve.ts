@@ -61,10 +61,7 @@ export class Retriever {
     private readonly useVectors = true,
   ) {}
 
-  private lastLang: Lang | null = null;
-
   async search(q: SearchQuery, k = 5): Promise<RetrievalResult> {
-    this.lastLang = q.lang;
     const { words, anchors } = tokenize(q.text, q.lang, { question: true });
     const own = [...new Set(words.filter((w) => !w.includes("_")).map(fold))];
     const concepts = [...new Set(this.concepts.conceptsIn(q.text, q.lang).map((c) => c.id))];
@@ -114,7 +111,7 @@ export class Retriever {
     for (const [id, score] of ranked) {
       const entry = this.index.entries[id];
       if (!entry) continue;
-      hits.push({ entry, score, coverage: this.coverage(entry, own, anchors, concepts) });
+      hits.push({ entry, score, coverage: this.coverage(entry, q.lang, own, anchors, concepts) });
     }
     // Among close candidates, prefer the one that holds more of the question.
     hits.sort((a, b) => b.score * (0.5 + b.coverage) - a.score * (0.5 + a.coverage));
@@ -149,7 +146,7 @@ export class Retriever {
    * or over its glossary concepts when that is higher (a question in another language shares
    * concepts, not words). A date or figure the question names must be in the passage.
    */
-  coverage(entry: Entry, own: string[], anchors: string[], concepts: string[]): number {
+  coverage(entry: Entry, lang: Lang, own: string[], anchors: string[], concepts: string[]): number {
     const passage = tokenize(entry.passage.text, entry.lang);
     const have = new Set([...passage.words.map(fold), ...passage.anchors]);
     const context = new Set(tokenize(`${entry.doc.number ?? ""} ${entry.version.title}`, entry.lang).anchors);
@@ -171,7 +168,7 @@ export class Retriever {
     const wordShare = total > 0 ? found / total : 0;
     // Concepts bridge languages; within one language the question's own words are the better test
     // (shared concepts such as "mass mobilisation" are everywhere and would admit anything).
-    if (concepts.length === 0 || entry.lang === this.lastLang) return wordShare;
+    if (concepts.length === 0 || entry.lang === lang) return wordShare;
     const inPassage = new Set(this.concepts.conceptsIn(entry.passage.text, entry.lang).map((c) => c.id));
     const conceptShare = concepts.filter((c) => inPassage.has(c)).length / concepts.length;
     return Math.max(wordShare, conceptShare * 0.6);
