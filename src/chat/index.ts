@@ -5,7 +5,16 @@ import { help, unknownCommand } from "./features/help.js";
 import { task } from "./features/task.js";
 
 export { ChatCore, type ChatDeps, type Feature, type Turn } from "./core.js";
-export type { Inbound, Reply } from "./types.js";
+export {
+  type Button,
+  DeliveryError,
+  type DeliveryFailure,
+  type Destination,
+  type Inbound,
+  type MessengerName,
+  type Outbox,
+  type Reply,
+} from "./types.js";
 
 /** The features in the order they are offered a message: commands first, free questions last. */
 export const FEATURES: Feature[] = [help, docs, task, ask, unknownCommand];
