@@ -50,6 +50,13 @@ console.log(
     outcomes.filter((o) => !o.item.crossLang),
   ),
 );
+// The figure issue 2 names: same-language questions other than tasks and refusals.
+console.log(
+  row(
+    "same-language factual",
+    outcomes.filter((o) => !o.item.crossLang && o.item.expect && o.item.category !== "task"),
+  ),
+);
 if (process.argv.includes("--failures")) {
   for (const o of outcomes.filter((x) => !x.right)) {
     const c = o.answer.citations[0];

@@ -1,7 +1,8 @@
 import type { Document, DocumentVersion, Passage } from "../corpus/index.js";
 import { t } from "../i18n/index.js";
 import { type CorpusIndex, type Hit, type Retriever, tokenize } from "../search/index.js";
-import { docKey, formatDate, type Lang } from "../text/index.js";
+import { docKey, fold, formatDate, type Lang } from "../text/index.js";
+import { asksQuantity, namesFit, placeNames, statesFigure } from "./fit.js";
 import { type ParsedQuestion, parseQuestion } from "./question.js";
 import { focusQuote, MAX_TASK_QUOTE, trimQuote } from "./quote.js";
 import type { Answer, Citation, Conversation } from "./types.js";
@@ -45,21 +46,29 @@ export class Answerer {
     if (q.intent === "task" && q.task)
       return this.task(q, q.task, only ?? this.taskDocument(q, q.task, context));
     if (q.intent === "article" && q.article) return this.article(q, only ?? context);
-    if ((q.intent === "date" || q.intent === "issuer") && only && this.asksOnlyAbout(q))
+    if ((q.intent === "date" || q.intent === "issuer") && only && this.asksOnlyAbout(q, only))
       return this.fact(q, only);
     return this.search(q, named);
   }
 
   /**
-   * True when a date/issuer question is about the document itself ("when was 1470-CV/TU issued?")
-   * rather than about something in it ("by when must the quarterly report be sent?").
+   * True when a date/issuer question is about the document itself ("when was 1470-CV/TU issued?",
+   * "when did the Nghe An People's Committee issue plan 112/KH-UBND?") rather than about something in
+   * it ("by when must the quarterly report be sent?"): besides document words and words naming the
+   * document (its title, issuer, identity line), at most one word is left.
    */
-  private asksOnlyAbout(q: ParsedQuestion): boolean {
+  private asksOnlyAbout(q: ParsedQuestion, doc: Document): boolean {
     const DOC_WORDS =
-      /^(van|ban|chi|thi|ke|hoach|quy|dinh|cong|nghi|quyet|ket|luan|huong|dan|hanh|ky|document|directive|letter|plan|official|lettre|officielle|publie|signe|emis|issued|signed|published|文書|発行|署名|公布)$/u;
-    const rest = tokenize(q.text, q.lang, { question: true }).words.filter(
-      (w) => !w.includes("_") && !DOC_WORDS.test(w),
-    );
+      /^(van|ban|chi|thi|ke|hoach|quy|dinh|cong|nghi|quyet|ket|luan|huong|dan|hanh|ky|duoc|cua|nao|ubnd|hdnd|tinh|huyen|uy|thuong|vu|document|directive|letter|plan|official|lettre|officielle|publie|signe|emis|issued|signed|published|文書|発行|署名|公布)$/u;
+    const naming = new Set<string>();
+    for (const v of doc.versions) {
+      const identity = v.identity ? v.text.slice(v.identity.start, v.identity.end) : "";
+      for (const w of tokenize(`${v.title} ${v.issuer ?? ""} ${identity}`, v.lang).words) naming.add(fold(w));
+    }
+    const rest = tokenize(q.text, q.lang, { question: true })
+      .words.filter((w) => !w.includes("_"))
+      .map(fold)
+      .filter((w) => !DOC_WORDS.test(w) && !naming.has(w));
     return q.docRefs.length <= 1 && new Set(rest).size <= 1;
   }
 
@@ -88,10 +97,19 @@ export class Answerer {
     among: Document[] = [],
   ): Document | undefined {
     if (context?.versions.some((v) => v.tasks.length >= n)) return context;
-    const pool = among.length > 0 ? among : this.index.documents;
+    const pool = (among.length > 0 ? among : this.index.documents).filter((d) =>
+      d.versions.some((v) => v.tasks.length > 0),
+    );
+    // The rest of the question ("…of the article on Cao Bang") says which document is meant; when
+    // it clearly means one without task N, that document answers ("it has tasks 1–5").
+    const relevance = this.retriever.documentRelevance(q.text, q.lang, pool);
+    const [first, second] = [...relevance.values()].sort((a, b) => b - a);
+    const names = placeNames(q.text, q.lang);
+    const meant = pool.filter(
+      (d) => (relevance.get(d.id) ?? 0) === first && (names.length === 0 || namesFit(names, d)),
+    );
+    if (first !== undefined && first > 0 && first > (second ?? 0) && meant.length === 1) return meant[0];
     const candidates = pool.filter((d) => d.versions.some((v) => v.tasks.length >= n));
-    // The rest of the question ("…of the article on Cao Bang") says which document is meant.
-    const relevance = this.retriever.documentRelevance(q.text, q.lang, candidates);
     const score = (d: Document) => [
       relevance.get(d.id) ?? 0,
       d.number ? 1 : 0,
@@ -175,8 +193,16 @@ export class Answerer {
   private async search(q: ParsedQuestion, named: Document[]): Promise<Answer> {
     const docIds = named.length > 0 ? new Set(named.map((d) => d.id)) : null;
     const result = await this.retriever.search({ text: q.text, lang: q.lang, docIds });
-    const best = result.hits[0];
-    if (!best || !result.confident) {
+    // The best hit that holds enough of the question and can answer it (places, figures).
+    const names = placeNames(q.text, q.lang);
+    const quantity = asksQuantity(q.text);
+    const best = result.hits.find(
+      (h) =>
+        h.coverage >= result.minCoverage &&
+        namesFit(names, h.entry.doc) &&
+        (!quantity || statesFigure(h.entry.passage, q.text)),
+    );
+    if (!best) {
       const closest = result.hits.slice(0, 2).map((h) => this.hitCitation(h, result.focus, q.lang));
       const text = [t(q.lang, "answer.notFound")];
       if (closest[0])

@@ -1,5 +1,5 @@
 export { ordinalValue } from "./ordinals.js";
-export { type FrontMatter, hashBytes, parseVersion } from "./parse.js";
+export { type FrontMatter, hashBytes, PARSER_VERSION, parseVersion } from "./parse.js";
 export {
   CORPUS_EXTENSIONS,
   type CorpusFile,

@@ -116,8 +116,14 @@ function inferDate(head: Paragraph[], number: string | null, identity: Meta["ide
 }
 
 function inferIssuer(head: Paragraph[], lang: Lang, number: string | null): string | null {
-  for (const p of head.slice(0, 4)) {
-    if (p.text.length < 60 && ISSUER_LINE.test(p.text) && p.text === p.text.toUpperCase()) return p.text;
+  const capsLine = (text: string | undefined) =>
+    !!text && text.length < 60 && /\p{L}/u.test(text) && text === text.toUpperCase();
+  for (const [i, p] of head.slice(0, 4).entries()) {
+    if (!capsLine(p.text) || !ISSUER_LINE.test(p.text)) continue;
+    // A header's issuer often runs over two lines: "ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN".
+    const next = head[i + 1]?.text;
+    const continues = capsLine(next) && !/^(số|so|cộng hòa|cộng hoà|đảng cộng sản)\b/iu.test(next ?? "");
+    return continues ? `${p.text} ${next}` : p.text;
   }
   const first = head[0]?.text ?? "";
   if (lang === "fr") {

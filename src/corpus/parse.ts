@@ -9,6 +9,12 @@ import { splitParagraphs } from "./paragraphs.js";
 import type { DocumentVersion, Passage, Task } from "./types.js";
 
 /** Metadata a Markdown file may state in YAML front matter; it wins over inference. */
+/**
+ * Bump when a change to the reader or parser changes what it infers from the same bytes: saved
+ * indexes record it and are rebuilt from the files when it differs.
+ */
+export const PARSER_VERSION = 2;
+
 export interface FrontMatter {
   number?: string;
   title?: string;

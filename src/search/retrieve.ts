@@ -40,7 +40,10 @@ export interface Hit {
 
 export interface RetrievalResult {
   hits: Hit[];
+  /** The best hit holds enough of the question (coverage at least the threshold). */
   confident: boolean;
+  /** The coverage a hit needs to be quoted as an answer. */
+  minCoverage: number;
   /** Folded content words of the question (used to pick the quoted sentences). */
   focus: Set<string>;
 }
@@ -54,6 +57,8 @@ export interface SearchQuery {
 }
 
 export class Retriever {
+  private readonly contents = new Map<number, EntryContent>();
+
   constructor(
     private readonly index: CorpusIndex,
     private readonly concepts: ConceptFinder = NO_CONCEPTS,
@@ -64,20 +69,25 @@ export class Retriever {
   async search(q: SearchQuery, k = 5): Promise<RetrievalResult> {
     const { words, anchors } = tokenize(q.text, q.lang, { question: true });
     const own = [...new Set(words.filter((w) => !w.includes("_")).map(fold))];
-    const concepts = [...new Set(this.concepts.conceptsIn(q.text, q.lang).map((c) => c.id))];
+    const units = this.conceptUnits(q.text, q.lang, new Set(own));
+    // Glossary expansion: the concept's terms in the other languages (to cross), and its other terms
+    // in the question's language (synonyms: "trễ hẹn" finds "quá hạn").
     const expansions = new Set<string>();
-    for (const id of concepts) {
+    for (const { id } of units) {
       for (const lang of LANGS) {
-        if (lang === q.lang) continue;
         for (const term of this.concepts.termsFor(id, lang)) {
-          for (const w of tokenize(term, lang).words) expansions.add(w);
+          for (const w of tokenize(term, lang).words) if (!words.includes(w)) expansions.add(w);
         }
       }
     }
-    const terms = [...anchors, ...words, ...expansions];
     const filter = q.docIds
       ? (id: number) => q.docIds?.has(this.index.entries[id]?.doc.id ?? "") ?? false
       : undefined;
+    // Inside the documents the question names, the words that name them (place, issuer) tell
+    // passages apart no better than chance ("Báo Nghệ An" is not what "the Nghệ An plan" asks about).
+    const naming = q.docIds ? this.namingWords([...q.docIds]) : new Set<string>();
+    const searchWords = words.filter((w) => !naming.has(fold(w)));
+    const terms = [...anchors, ...(searchWords.length > 0 ? searchWords : words), ...expansions];
     const anchorSet = new Set(anchors);
     const ownSet = new Set(words);
     const lexical = this.index.lexical.search(terms, {
@@ -106,18 +116,48 @@ export class Retriever {
       vectorWeight,
     );
 
+    const question: QuestionContent = { lang: q.lang, own, anchors, units };
     const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1]).slice(0, Math.max(k, 10));
     const hits: Hit[] = [];
     for (const [id, score] of ranked) {
       const entry = this.index.entries[id];
       if (!entry) continue;
-      hits.push({ entry, score, coverage: this.coverage(entry, q.lang, own, anchors, concepts) });
+      hits.push({ entry, score, coverage: this.coverage(entry, question) });
     }
     // Among close candidates, prefer the one that holds more of the question.
     hits.sort((a, b) => b.score * (0.5 + b.coverage) - a.score * (0.5 + a.coverage));
     const top = hits.slice(0, k);
     const best = top[0];
-    return { hits: top, confident: !!best && best.coverage >= this.tuning.minCoverage, focus: new Set(own) };
+    const { minCoverage } = this.tuning;
+    return { hits: top, confident: !!best && best.coverage >= minCoverage, minCoverage, focus: new Set(own) };
+  }
+
+  /** The glossary concepts of a question, each with the question's (folded) words it spans. */
+  private conceptUnits(text: string, lang: Lang, own: Set<string>): ConceptUnit[] {
+    const byId = new Map<string, Set<string>>();
+    for (const m of this.concepts.conceptsIn(text, lang)) {
+      const spanned = tokenize(text.slice(m.start, m.end), lang)
+        .words.filter((w) => !w.includes("_"))
+        .map(fold)
+        .filter((w) => own.has(w));
+      const set = byId.get(m.id) ?? new Set<string>();
+      for (const w of spanned) set.add(w);
+      byId.set(m.id, set);
+    }
+    return [...byId].map(([id, words]) => ({ id, words: [...words] }));
+  }
+
+  /** Folded words of the titles, issuers and identity lines ("Nghệ An, ngày …") of these documents. */
+  private namingWords(docIds: string[]): Set<string> {
+    const out = new Set<string>();
+    for (const doc of this.index.documents) {
+      if (!docIds.includes(doc.id)) continue;
+      for (const v of doc.versions) {
+        const identity = v.identity ? v.text.slice(v.identity.start, v.identity.end) : "";
+        for (const w of tokenize(`${v.issuer ?? ""} ${identity}`, v.lang).words) out.add(fold(w));
+      }
+    }
+    return out;
   }
 
   /**
@@ -142,35 +182,80 @@ export class Retriever {
   }
 
   /**
-   * Share of the question found in a passage: IDF-weighted over the question's own words (folded),
-   * or over its glossary concepts when that is higher (a question in another language shares
-   * concepts, not words). A date or figure the question names must be in the passage.
+   * Share of the question found in a passage, IDF-weighted. The question counts as units: each
+   * glossary concept it names (found when the passage names the same concept, in any language or
+   * wording) and each remaining word (found in the passage or in its document's title and heading).
+   * Across languages the share of concepts alone may decide, discounted. A date or figure the
+   * question names must be in the passage.
    */
-  coverage(entry: Entry, lang: Lang, own: string[], anchors: string[], concepts: string[]): number {
-    const passage = tokenize(entry.passage.text, entry.lang);
-    const have = new Set([...passage.words.map(fold), ...passage.anchors]);
-    const context = new Set(tokenize(`${entry.doc.number ?? ""} ${entry.version.title}`, entry.lang).anchors);
-    const needAnchors = anchors.filter((a) => !a.startsWith("#doc:"));
-    if (needAnchors.some((a) => !have.has(a))) return 0;
+  coverage(entry: Entry, q: QuestionContent): number {
+    const seen = this.entryContent(entry);
+    const needAnchors = q.anchors.filter((a) => !a.startsWith("#doc:"));
+    if (needAnchors.some((a) => !seen.words.has(a))) return 0;
     const n = Math.max(1, this.index.lexical.size);
     const idf = (t: string) => Math.log(1 + n / (1 + this.index.lexical.docFrequency(t)));
+    const has = (w: string) => seen.words.has(w) || seen.context.has(w);
     let total = 0;
     let found = 0;
-    for (const w of own) {
+    const spanned = new Set<string>();
+    for (const unit of q.units) {
+      const weight = unit.words.length > 0 ? Math.max(...unit.words.map(idf)) : 1;
+      total += weight;
+      if (seen.concepts.has(unit.id) || (unit.words.length > 0 && unit.words.every(has))) found += weight;
+      for (const w of unit.words) spanned.add(w);
+    }
+    for (const w of q.own) {
+      if (spanned.has(w)) continue;
       const weight = idf(w);
       total += weight;
-      if (have.has(w)) found += weight;
+      if (has(w)) found += weight;
     }
-    for (const a of anchors) {
+    for (const a of q.anchors) {
       total += 2;
-      if (have.has(a) || context.has(a)) found += 2;
+      if (seen.words.has(a) || seen.context.has(a)) found += 2;
     }
-    const wordShare = total > 0 ? found / total : 0;
-    // Concepts bridge languages; within one language the question's own words are the better test
-    // (shared concepts such as "mass mobilisation" are everywhere and would admit anything).
-    if (concepts.length === 0 || entry.lang === lang) return wordShare;
-    const inPassage = new Set(this.concepts.conceptsIn(entry.passage.text, entry.lang).map((c) => c.id));
-    const conceptShare = concepts.filter((c) => inPassage.has(c)).length / concepts.length;
-    return Math.max(wordShare, conceptShare * 0.6);
+    const share = total > 0 ? found / total : 0;
+    if (q.units.length === 0 || entry.lang === q.lang) return share;
+    const conceptShare = q.units.filter((u) => seen.concepts.has(u.id)).length / q.units.length;
+    return Math.max(share, conceptShare * 0.6);
   }
+
+  /** What a passage holds, computed once per entry: words and anchors, concepts, context words. */
+  private entryContent(entry: Entry): EntryContent {
+    let content = this.contents.get(entry.id);
+    if (!content) {
+      const passage = tokenize(entry.passage.text, entry.lang);
+      const context = tokenize(
+        `${entry.doc.number ?? ""} ${entry.version.title} ${entry.version.issuer ?? ""} ${entry.passage.heading ?? ""}`,
+        entry.lang,
+      );
+      content = {
+        words: new Set([...passage.words.map(fold), ...passage.anchors]),
+        context: new Set([...context.words.map(fold), ...context.anchors]),
+        concepts: new Set(this.concepts.conceptsIn(entry.passage.text, entry.lang).map((c) => c.id)),
+      };
+      this.contents.set(entry.id, content);
+    }
+    return content;
+  }
+}
+
+/** A glossary concept named in a question, with the question's words it spans. */
+interface ConceptUnit {
+  id: string;
+  words: string[];
+}
+
+/** The parts of a question that coverage looks for. */
+export interface QuestionContent {
+  lang: Lang;
+  own: string[];
+  anchors: string[];
+  units: ConceptUnit[];
+}
+
+interface EntryContent {
+  words: Set<string>;
+  context: Set<string>;
+  concepts: Set<string>;
 }

@@ -84,6 +84,27 @@ describe("answers over the seeds", () => {
     }
   });
 
+  it("refuses a figure or a place the corpus does not hold, even when the words match", async () => {
+    const { answerer } = await engineFor(SEED_CORPUS);
+    // Cao Bang states its online filing rate; Lang Son is in no document.
+    const place = await answerer.ask(
+      "Quel est le taux de dépôt des dossiers en ligne dans la province de Lang Son ?",
+    );
+    expect(place.found).toBe(false);
+    // 1470-CV/TU speaks of the 2024 campaign but states no amount of money.
+    const money = await answerer.ask(
+      "How much money was allocated to the 2024 Year of mass mobilisation in Thanh Hoa?",
+    );
+    expect(money.found).toBe(false);
+  });
+
+  it("answers task N of the document the question clearly means, even when it has fewer tasks", async () => {
+    const { answerer } = await engineFor(SEED_CORPUS);
+    const a = await answerer.ask("Que dit le « Sixièmement » des tâches clés fixées pour Cao Bang ?");
+    expect(a.found).toBe(false);
+    expect(a.answer).toMatch(/tâches 1 à 5/);
+  });
+
   it("finds a figure in the text", async () => {
     const { answerer } = await engineFor(SEED_CORPUS);
     const a = await answerer.ask("Quel est le taux de dépôt des dossiers en ligne à Cao Bang ?");

@@ -50,6 +50,13 @@ describe("a directive in the usual Vietnamese format", () => {
     expect(v.cites).toEqual(["23-QĐ/TW"]);
   });
 
+  it("joins an issuer written over two header lines", () => {
+    const plan = parse(
+      "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 112/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNghệ An, ngày 18 tháng 02 năm 2025\n\nKẾ HOẠCH\nThực hiện công tác dân vận\n",
+    );
+    expect(plan.issuer).toBe("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN");
+  });
+
   it("takes the tasks from section II, not from 'mục đích, yêu cầu'", () => {
     expect(v.tasks.map((t) => t.label)).toEqual(["II.1", "II.2", "II.3", "II.4"]);
     expect(v.tasks[1]?.text).toMatch(/^2\. Nâng cao chất lượng tiếp công dân[\s\S]*b\) Giải quyết dứt điểm/);

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import type { Answer } from "../../src/answer/index.js";
-import { openEngine } from "../../src/engine.js";
-import type { ConceptFinder } from "../../src/search/index.js";
+import type { Answer, Answerer } from "../../src/answer/index.js";
+import { type Engine, openEngine } from "../../src/engine.js";
+import type { ConceptFinder, RetrievalTuning } from "../../src/search/index.js";
 import { squash } from "../../src/text/index.js";
 
 /**
@@ -62,39 +62,57 @@ function fileText(corpus: keyof typeof CORPORA, file: string): string {
 /** Asks every item and scores the answers. */
 export async function runEval(
   items: Item[] = loadItems(),
-  opts: { concepts?: ConceptFinder } = {},
+  opts: { concepts?: ConceptFinder; tuning?: Partial<RetrievalTuning>; vectors?: boolean } = {},
 ): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
   const data = await mkdtemp(path.join(tmpdir(), "cadre-eval-"));
   try {
-    for (const corpus of Object.keys(CORPORA) as (keyof typeof CORPORA)[]) {
-      const engine = await openEngine({
-        corpusDir: CORPORA[corpus],
-        dataDir: path.join(data, corpus),
-        ...opts,
-      });
-      for (const item of items.filter((i) => i.corpus === corpus)) {
-        const answer = await engine.answerer.ask(item.q);
-        const verbatim = answer.citations.every((c) => fileText(corpus, c.file).includes(squash(c.quote)));
-        const e = item.expect;
-        let rank: number | null = null;
-        if (e) {
-          const files = [e.file, ...(e.alt ?? [])];
-          const idx = answer.citations.findIndex(
-            (c) =>
-              files.includes(c.file) &&
-              (e.task === undefined || c.task === e.task) &&
-              (e.article === undefined || c.section.startsWith(`Điều ${e.article}`)) &&
-              (c.file !== e.file || squash(c.quote).includes(squash(e.quote))),
-          );
-          rank = idx >= 0 ? idx + 1 : null;
-        }
-        const right = e ? answer.found && rank === 1 : !answer.found;
-        outcomes.push({ item, answer, right, rank, verbatim });
-      }
-    }
+    const engines = await openCorpora(data, opts);
+    return await scoreItems(items, (corpus) => engines[corpus].answerer);
   } finally {
     await rm(data, { recursive: true, force: true });
+  }
+}
+
+/** Opens an engine over each evaluation corpus, storing the indexes under `dataDir`. */
+export async function openCorpora(
+  dataDir: string,
+  opts: Parameters<typeof openEngine>[0] extends infer O ? Omit<O, "corpusDir" | "dataDir"> : never,
+): Promise<Record<keyof typeof CORPORA, Engine>> {
+  const out: Partial<Record<keyof typeof CORPORA, Engine>> = {};
+  for (const corpus of Object.keys(CORPORA) as (keyof typeof CORPORA)[]) {
+    out[corpus] = await openEngine({
+      corpusDir: CORPORA[corpus],
+      dataDir: path.join(dataDir, corpus),
+      ...opts,
+    });
+  }
+  return out as Record<keyof typeof CORPORA, Engine>;
+}
+
+/** Asks every item of the answerer for its corpus and scores the answers. */
+export async function scoreItems(
+  items: Item[],
+  answererFor: (corpus: keyof typeof CORPORA) => Answerer,
+): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const item of items) {
+    const answer = await answererFor(item.corpus).ask(item.q);
+    const verbatim = answer.citations.every((c) => fileText(item.corpus, c.file).includes(squash(c.quote)));
+    const e = item.expect;
+    let rank: number | null = null;
+    if (e) {
+      const files = [e.file, ...(e.alt ?? [])];
+      const idx = answer.citations.findIndex(
+        (c) =>
+          files.includes(c.file) &&
+          (e.task === undefined || c.task === e.task) &&
+          (e.article === undefined || c.section.startsWith(`Điều ${e.article}`)) &&
+          (c.file !== e.file || squash(c.quote).includes(squash(e.quote))),
+      );
+      rank = idx >= 0 ? idx + 1 : null;
+    }
+    const right = e ? answer.found && rank === 1 : !answer.found;
+    outcomes.push({ item, answer, right, rank, verbatim });
   }
   return outcomes;
 }

@@ -1,0 +1,72 @@
+import type { Document, Passage } from "../corpus/index.js";
+import { findDates, findDocNumbers, fold, type Lang } from "../text/index.js";
+
+/**
+ * Checks that a retrieved passage can answer the question at all, beyond sharing its words:
+ * a question that names a place must be about a document that mentions that place, and a question
+ * that asks "how many / how much" must be answered by a passage that states a figure. A passage that
+ * fails is not quoted as the answer (the corpus "does not hold it" is then the honest reply).
+ */
+
+// A Vietnamese syllable written without diacritics or with them: optional initial consonant
+// cluster, vowels, optional final consonant. English and French capitalised words mostly fail it.
+const INITIAL = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?";
+const FINAL = "(?:ch|ng|nh|c|m|n|p|t)?";
+const SYLLABLE = new RegExp(`^${INITIAL}[aeiouyăâêôơư]{1,3}${FINAL}$`, "u");
+
+function isVietSyllable(word: string): boolean {
+  return SYLLABLE.test(fold(word).replace(/đ/g, "d"));
+}
+
+/**
+ * Vietnamese proper names the question mentions ("Lạng Sơn", "Quang Tri", "Thai Binh"): runs of
+ * two or more capitalised Vietnamese syllables, not at the start of the question. Returned folded.
+ */
+export function placeNames(question: string, lang: Lang): string[] {
+  if (lang === "ja") return [];
+  const words = [...question.matchAll(/[\p{L}]+/gu)];
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length >= 2) out.push(fold(run.join(" ")));
+    run = [];
+  };
+  for (const m of words) {
+    const w = m[0];
+    const capital = w[0] !== undefined && w[0] === w[0].toUpperCase() && w[0] !== w[0].toLowerCase();
+    const first = (m.index ?? 0) === question.search(/\p{L}/u);
+    if (capital && !first && w.length > 1 && w !== w.toUpperCase() && isVietSyllable(w)) run.push(w);
+    else flush();
+  }
+  flush();
+  return [...new Set(out)];
+}
+
+/** True when every place the question names appears somewhere in the document (any version). */
+export function namesFit(names: string[], doc: Document): boolean {
+  if (names.length === 0) return true;
+  const text = doc.versions.map((v) => fold(`${v.title} ${v.issuer ?? ""} ${v.text}`)).join(" ");
+  const squashed = text.replace(/[^\p{L}\p{N}]+/gu, " ");
+  return names.every((n) => squashed.includes(n));
+}
+
+const QUANTITY =
+  /\b(bao nhieu|may|ty le|muc|how many|how much|what percentage|what share|what rate|what proportion|what figure|combien|quel (?:est le |etait le )?(?:taux|montant|pourcentage|nombre|chiffre)|quelle (?:est la )?(?:part|proportion|somme))\b|何(?:人|件|％|%|パーセント|割|億|万|個|回)|いくら|どれくらい|どのくらい/u;
+
+/** True when the question asks for a number ("bao nhiêu", "how many", "combien", "何％"). */
+export function asksQuantity(question: string): boolean {
+  return QUANTITY.test(fold(question));
+}
+
+/**
+ * True when the passage states a figure: digits other than its list label ("3."), the document
+ * numbers and dates it cites, and the years the question itself names.
+ */
+export function statesFigure(passage: Passage, question: string): boolean {
+  let text = passage.text.replace(/^\s*(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)]\s/u, " ");
+  for (const n of findDocNumbers(text)) text = text.split(n.text).join(" ");
+  for (const d of findDates(text).reverse()) text = `${text.slice(0, d.start)} ${text.slice(d.end)}`;
+  const years = new Set(question.match(/\b(?:19|20)\d{2}\b/g) ?? []);
+  const numbers = text.match(/\d+(?:[.,]\d+)?/g) ?? [];
+  return numbers.some((n) => !years.has(n));
+}

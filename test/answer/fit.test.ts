@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { asksQuantity, placeNames, statesFigure } from "../../src/answer/fit.js";
+import type { Passage } from "../../src/corpus/index.js";
+
+const passage = (text: string): Passage => ({
+  id: "p",
+  kind: "task",
+  task: 3,
+  section: "",
+  heading: null,
+  text,
+  start: 0,
+  end: text.length,
+});
+
+describe("place names in a question", () => {
+  it("finds Vietnamese place names in any of the Latin-script languages, folded", () => {
+    expect(placeNames("Quel est le taux de dépôt en ligne dans la province de Lang Son ?", "fr")).toEqual([
+      "lang son",
+    ]);
+    expect(placeNames("How many complaints did Quang Tri province receive in 2024?", "en")).toEqual([
+      "quang tri",
+    ]);
+    expect(placeNames("Dân số tỉnh Thanh Hóa năm 2024 là bao nhiêu người?", "vi")).toEqual(["thanh hoa"]);
+  });
+
+  it("ignores capitalised English and French words and the first word", () => {
+    expect(placeNames("What does the Fatherland Front do under the Standing Committee?", "en")).toEqual([]);
+    expect(placeNames("Cao Bang a-t-il un plan ?", "fr")).toEqual([]);
+    expect(placeNames("カオバン省の重点任務の第6は何ですか？", "ja")).toEqual([]);
+  });
+});
+
+describe("questions that ask for a figure", () => {
+  it("recognises how-many questions in four languages", () => {
+    for (const q of [
+      "Bao nhiêu thủ tục được cắt giảm?",
+      "How much money was allocated?",
+      "Quel est le taux de satisfaction ?",
+      "処理時間を何％削減しますか？",
+    ])
+      expect(asksQuantity(q), q).toBe(true);
+    expect(asksQuantity("Who guides the media?")).toBe(false);
+  });
+
+  it("accepts a passage only when it states a figure beyond its label, cited numbers and the question's year", () => {
+    expect(statesFigure(passage("3. Rút ngắn 30% thời gian giải quyết."), "bao nhiêu?")).toBe(true);
+    expect(statesFigure(passage("4. Thực hiện Chỉ thị số 05-CT/TU nghiêm túc."), "bao nhiêu?")).toBe(false);
+    expect(statesFigure(passage("1. Năm 2024 tiếp tục tuyên truyền."), "how many in 2024?")).toBe(false);
+  });
+});
