@@ -117,11 +117,13 @@ export class Retriever {
     );
 
     const question: QuestionContent = { lang: q.lang, own, anchors, units };
-    const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1]).slice(0, Math.max(k, 10));
+    const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1]);
     const hits: Hit[] = [];
     for (const [id, score] of ranked) {
+      if (hits.length >= Math.max(k, 10)) break;
       const entry = this.index.entries[id];
-      if (!entry) continue;
+      // A document with a version in the asker's language answers from that version.
+      if (!entry || (entry.lang !== q.lang && entry.doc.versions.some((v) => v.lang === q.lang))) continue;
       hits.push({ entry, score, coverage: this.coverage(entry, question) });
     }
     // Among close candidates, prefer the one that holds more of the question.

@@ -15,6 +15,7 @@ import { isListed, QUESTION_WORDS, STOPWORDS } from "./stopwords.js";
 
 const JA_SEGMENTER = new Intl.Segmenter("ja", { granularity: "word" });
 const CJK = /[\u3040-\u30ff\u3400-\u9fff]/u;
+const HIRAGANA_ONLY = /^[\u3040-\u309f]+$/u;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** A token with the role it plays: anchors are matched exactly and weigh more. */
@@ -67,7 +68,11 @@ export function tokenize(text: string, lang: Lang, opts: { question?: boolean } 
   for (const m of rest.matchAll(WORD)) {
     const w = m[0].toLowerCase().replace(/’/g, "'");
     if (CJK.test(w)) {
-      for (const t of segmentJa(w)) if (!STOPWORDS.ja.has(t) && !(qstop?.has(t) ?? false)) words.push(t);
+      for (const t of segmentJa(w)) {
+        // In a question, kana-only pieces are grammar ("について", "どう述べて"), not content.
+        if (STOPWORDS.ja.has(t) || (qstop !== null && (qstop.has(t) || HIRAGANA_ONLY.test(t)))) continue;
+        words.push(t);
+      }
       continue;
     }
     const bare = w.replace(/^[ldjnmstc]'/, "");
