@@ -57,8 +57,8 @@ const show = (t: RetrievalTuning, f: Awaited<ReturnType<typeof evaluate>>) =>
   `minCoverage ${t.minCoverage.toFixed(2)} vector ${t.vectorWeight.toFixed(2)} rrfK ${String(t.rrfK).padStart(2)} expansion ${t.expansionBoost.toFixed(1)} | answered ${pct(f.answered)} (same ${pct(f.same)}, cross ${pct(f.cross)}) refused ${pct(f.refused)} objective ${pct(f.objective)}`;
 
 const grid: RetrievalTuning[] = [];
-for (const minCoverage of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6])
-  for (const vectorWeight of [0, 0.25, 0.5, 1])
+for (const minCoverage of [0.35, 0.4, 0.425, 0.45, 0.475, 0.5, 0.55])
+  for (const vectorWeight of [0, 0.5, 1])
     for (const rrfK of [10, 20, 60])
       for (const expansionBoost of [0.2, 0.4, 0.7])
         grid.push({ ...DEFAULT_TUNING, minCoverage, vectorWeight, rrfK, expansionBoost });
@@ -74,5 +74,13 @@ if (best) {
   console.log(
     `current defaults: ${show(DEFAULT_TUNING, await evaluate(DEFAULT_TUNING, "holdout"))} (holdout)`,
   );
+}
+// The refusal threshold alone, with the default weights, on both splits: where answering more
+// starts to cost refusals on questions the choice was not made on.
+console.log("\nthreshold curve (default weights):");
+for (const minCoverage of [0.35, 0.4, 0.45, 0.5, 0.55]) {
+  const t = { ...DEFAULT_TUNING, minCoverage };
+  console.log(`  dev      ${show(t, await evaluate(t, "dev"))}`);
+  console.log(`  holdout  ${show(t, await evaluate(t, "holdout"))}`);
 }
 await rm(data, { recursive: true, force: true });

@@ -1,6 +1,12 @@
 import type { Document, DocumentVersion, Passage } from "../corpus/index.js";
 import { t } from "../i18n/index.js";
-import { type CorpusIndex, type Hit, type Retriever, tokenize } from "../search/index.js";
+import {
+  type CorpusIndex,
+  type Hit,
+  type RetrievalResult,
+  type Retriever,
+  tokenize,
+} from "../search/index.js";
 import { docKey, fold, formatDate, type Lang } from "../text/index.js";
 import { asksQuantity, namesFit, placeNames, statesFigure } from "./fit.js";
 import { type ParsedQuestion, parseQuestion } from "./question.js";
@@ -203,7 +209,7 @@ export class Answerer {
         (!quantity || statesFigure(h.entry.passage, q.text)),
     );
     if (!best) {
-      const closest = result.hits.slice(0, 2).map((h) => this.hitCitation(h, result.focus, q.lang));
+      const closest = result.hits.slice(0, 2).map((h) => this.hitCitation(h, result, q.lang));
       const text = [t(q.lang, "answer.notFound")];
       if (closest[0])
         text.push(
@@ -214,14 +220,14 @@ export class Answerer {
         );
       return { question: q.text, lang: q.lang, found: false, answer: text.join("\n"), citations: closest };
     }
-    const cite = this.hitCitation(best, result.focus, q.lang);
+    const cite = this.hitCitation(best, result, q.lang);
     const doc = best.entry.doc;
     const header = t(q.lang, "answer.found", { doc: docLabel(doc), date: this.dateSuffix(doc, q.lang) });
     return this.found(q, header, [cite], cite.quote.length < best.entry.passage.text.length);
   }
 
   /** The citation for a search hit, switched to the asker's language version of a task when one exists. */
-  private hitCitation(hit: Hit, focus: Set<string>, lang: Lang): Citation {
+  private hitCitation(hit: Hit, result: RetrievalResult, lang: Lang): Citation {
     const { doc, version, passage } = hit.entry;
     if (passage.kind === "task" && passage.task && version.lang !== lang) {
       const mine = doc.versions.find((v) => v.lang === lang && v.tasks.length >= (passage.task ?? 0));
@@ -229,6 +235,8 @@ export class Answerer {
       if (mine && other)
         return this.citation(doc, mine, other, trimQuote(other.text).quote, other.task, other.section);
     }
+    // The question's words, and its concepts in the passage's language ("dàn xếp mâu thuẫn" → "hòa giải").
+    const focus = new Set([...result.focus, ...(result.termsByLang.get(version.lang) ?? [])]);
     const { quote } = focusQuote(passage.text, focus);
     return this.citation(doc, version, passage, quote, passage.task, passage.section);
   }

@@ -1,5 +1,7 @@
 import type { Document, Passage } from "../corpus/index.js";
-import { findDates, findDocNumbers, fold, type Lang } from "../text/index.js";
+import { findDates, findDocNumbers, fold } from "../text/index.js";
+
+export { placeNames } from "../text/index.js";
 
 /**
  * Checks that a retrieved passage can answer the question at all, beyond sharing its words:
@@ -7,40 +9,6 @@ import { findDates, findDocNumbers, fold, type Lang } from "../text/index.js";
  * that asks "how many / how much" must be answered by a passage that states a figure. A passage that
  * fails is not quoted as the answer (the corpus "does not hold it" is then the honest reply).
  */
-
-// A Vietnamese syllable written without diacritics or with them: optional initial consonant
-// cluster, vowels, optional final consonant. English and French capitalised words mostly fail it.
-const INITIAL = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?";
-const FINAL = "(?:ch|ng|nh|c|m|n|p|t)?";
-const SYLLABLE = new RegExp(`^${INITIAL}[aeiouyăâêôơư]{1,3}${FINAL}$`, "u");
-
-function isVietSyllable(word: string): boolean {
-  return SYLLABLE.test(fold(word).replace(/đ/g, "d"));
-}
-
-/**
- * Vietnamese proper names the question mentions ("Lạng Sơn", "Quang Tri", "Thai Binh"): runs of
- * two or more capitalised Vietnamese syllables, not at the start of the question. Returned folded.
- */
-export function placeNames(question: string, lang: Lang): string[] {
-  if (lang === "ja") return [];
-  const words = [...question.matchAll(/[\p{L}]+/gu)];
-  const out: string[] = [];
-  let run: string[] = [];
-  const flush = () => {
-    if (run.length >= 2) out.push(fold(run.join(" ")));
-    run = [];
-  };
-  for (const m of words) {
-    const w = m[0];
-    const capital = w[0] !== undefined && w[0] === w[0].toUpperCase() && w[0] !== w[0].toLowerCase();
-    const first = (m.index ?? 0) === question.search(/\p{L}/u);
-    if (capital && !first && w.length > 1 && w !== w.toUpperCase() && isVietSyllable(w)) run.push(w);
-    else flush();
-  }
-  flush();
-  return [...new Set(out)];
-}
 
 /** True when every place the question names appears somewhere in the document (any version). */
 export function namesFit(names: string[], doc: Document): boolean {

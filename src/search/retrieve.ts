@@ -1,4 +1,4 @@
-import { fold, LANGS, type Lang } from "../text/index.js";
+import { fold, LANGS, type Lang, placeNames } from "../text/index.js";
 import type { ConceptFinder } from "./concepts.js";
 import { NO_CONCEPTS } from "./concepts.js";
 import type { CorpusIndex } from "./corpus-index.js";
@@ -23,6 +23,11 @@ export interface RetrievalTuning {
   expansionBoost: number;
 }
 
+/**
+ * Chosen with `npm run tune` (bench/tune.ts) on the evaluation set's dev split, 2026-11-22: minCoverage
+ * 0.5 gave the best held-out objective (answered 54.8%, refused 83.3% on holdout non-task questions);
+ * 0.35–0.45 answer more on dev but refuse less on holdout. The weights barely move the figures.
+ */
 export const DEFAULT_TUNING: RetrievalTuning = {
   lexicalWeight: 1,
   vectorWeight: 0.5,
@@ -46,6 +51,8 @@ export interface RetrievalResult {
   minCoverage: number;
   /** Folded content words of the question (used to pick the quoted sentences). */
   focus: Set<string>;
+  /** Folded words of the question's glossary concepts, per language (to quote any version). */
+  termsByLang: Map<Lang, Set<string>>;
 }
 
 /** What the search needs to know about the question. */
@@ -73,10 +80,14 @@ export class Retriever {
     // Glossary expansion: the concept's terms in the other languages (to cross), and its other terms
     // in the question's language (synonyms: "trễ hẹn" finds "quá hạn").
     const expansions = new Set<string>();
+    const termsByLang = new Map<Lang, Set<string>>(LANGS.map((l) => [l, new Set<string>()]));
     for (const { id } of units) {
       for (const lang of LANGS) {
         for (const term of this.concepts.termsFor(id, lang)) {
-          for (const w of tokenize(term, lang).words) if (!words.includes(w)) expansions.add(w);
+          for (const w of tokenize(term, lang).words) {
+            if (!words.includes(w)) expansions.add(w);
+            if (!w.includes("_")) termsByLang.get(lang)?.add(fold(w));
+          }
         }
       }
     }
@@ -116,7 +127,17 @@ export class Retriever {
       vectorWeight,
     );
 
-    const question: QuestionContent = { lang: q.lang, own, anchors, units };
+    // Place names say which document or locality is meant; the document-level check is the
+    // answerer's, and a passage need not repeat them.
+    const places = new Set(placeNames(q.text, q.lang).flatMap((n) => n.split(" ")));
+    const content = own.filter((w) => !places.has(w));
+    // Vietnamese syllable pairs keep word order: "Bộ Chính trị" is not "Đảng bộ" + "chính trị".
+    const spanned = new Set(units.flatMap((u) => u.words));
+    const pairs = [...new Set(words.filter((w) => w.includes("_")))].filter((p) => {
+      const parts = p.split("_");
+      return !parts.some((w) => places.has(w)) && !parts.every((w) => spanned.has(w));
+    });
+    const question: QuestionContent = { lang: q.lang, own: content, anchors, units, pairs };
     const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1]);
     const hits: Hit[] = [];
     for (const [id, score] of ranked) {
@@ -131,7 +152,13 @@ export class Retriever {
     const top = hits.slice(0, k);
     const best = top[0];
     const { minCoverage } = this.tuning;
-    return { hits: top, confident: !!best && best.coverage >= minCoverage, minCoverage, focus: new Set(own) };
+    return {
+      hits: top,
+      confident: !!best && best.coverage >= minCoverage,
+      minCoverage,
+      focus: new Set(own),
+      termsByLang,
+    };
   }
 
   /** The glossary concepts of a question, each with the question's (folded) words it spans. */
@@ -212,6 +239,11 @@ export class Retriever {
       total += weight;
       if (has(w)) found += weight;
     }
+    for (const p of q.pairs) {
+      const weight = idf(p) * PAIR_WEIGHT;
+      total += weight;
+      if (has(p)) found += weight;
+    }
     for (const a of q.anchors) {
       total += 2;
       if (seen.words.has(a) || seen.context.has(a)) found += 2;
@@ -254,7 +286,12 @@ export interface QuestionContent {
   own: string[];
   anchors: string[];
   units: ConceptUnit[];
+  /** Vietnamese syllable pairs ("bo_chinh", "chinh_tri"), counted at `PAIR_WEIGHT`. */
+  pairs: string[];
 }
+
+/** Weight of a syllable pair relative to a word of the same rarity. */
+const PAIR_WEIGHT = 0.5;
 
 interface EntryContent {
   words: Set<string>;

@@ -3,3 +3,4 @@ export { docKey, docToken, findDocNumbers, type NumberMatch } from "./docnumber.
 export { findPercentages } from "./figures.js";
 export { fold, halfWidth, plainQuotes, squash } from "./fold.js";
 export { detectLang, isLang, LANGS, type Lang } from "./lang.js";
+export { placeNames } from "./places.js";

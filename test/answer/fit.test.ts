@@ -49,3 +49,10 @@ describe("questions that ask for a figure", () => {
     expect(statesFigure(passage("1. Năm 2024 tiếp tục tuyên truyền."), "how many in 2024?")).toBe(false);
   });
 });
+
+describe("organisations are not places", () => {
+  it("leaves out Vietnamese names that go on in lower case", () => {
+    expect(placeNames("Quy định được ban hành căn cứ quy định nào của Bộ Chính trị?", "vi")).toEqual([]);
+    expect(placeNames("Kế hoạch của tỉnh Nghệ An và Ban Thường vụ Tỉnh ủy", "vi")).toEqual(["nghe an"]);
+  });
+});
