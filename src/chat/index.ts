@@ -1,10 +1,12 @@
-import { ChatCore, type ChatDeps, type Feature } from "./core.js";
+import { ChatCore, type ChatDeps, type ChatOptions, type Feature } from "./core.js";
+import { feedback, passage } from "./features/answer-actions.js";
 import { ask } from "./features/ask.js";
 import { docs } from "./features/docs.js";
 import { help, unknownCommand } from "./features/help.js";
 import { task } from "./features/task.js";
 
-export { ChatCore, type ChatDeps, type Feature, type Turn } from "./core.js";
+export { type AnswerLog, type LoggedAnswer, MemoryAnswerLog, type Vote } from "./answers.js";
+export { ChatCore, type ChatDeps, type ChatOptions, type Feature, type Turn } from "./core.js";
 export {
   type Button,
   DeliveryError,
@@ -17,9 +19,9 @@ export {
 } from "./types.js";
 
 /** The features in the order they are offered a message: commands first, free questions last. */
-export const FEATURES: Feature[] = [help, docs, task, ask, unknownCommand];
+export const FEATURES: Feature[] = [passage, feedback, help, docs, task, ask, unknownCommand];
 
 /** A chat core with the standard features. */
-export function createChat(deps: ChatDeps): ChatCore {
-  return new ChatCore(deps, FEATURES);
+export function createChat(deps: ChatDeps, options: ChatOptions = {}): ChatCore {
+  return new ChatCore(deps, FEATURES, options);
 }

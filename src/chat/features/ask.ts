@@ -1,4 +1,5 @@
 import type { Feature } from "../core.js";
+import { answerReply } from "./answer-reply.js";
 
 /** Free questions (and `/ask QUESTION`): the fallback feature, mounted last. */
 export const ask: Feature = {
@@ -8,6 +9,6 @@ export const ask: Feature = {
     const question = turn.args;
     if (!question) return null;
     const answer = await turn.deps.answerer.ask(question, { conversation: turn.conversation });
-    return [{ text: answer.answer, citations: answer.citations, lang: answer.lang }];
+    return answerReply(turn, question, answer);
   },
 };

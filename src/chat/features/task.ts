@@ -1,5 +1,6 @@
 import { t } from "../../i18n/index.js";
 import type { Feature } from "../core.js";
+import { answerReply } from "./answer-reply.js";
 
 /** `/task N [NUMBER]`: one task of a document, resolved exactly. */
 export const task: Feature = {
@@ -13,6 +14,6 @@ export const task: Feature = {
       lang: turn.msg.langHint ?? "vi",
       conversation: turn.conversation,
     });
-    return [{ text: answer.answer, citations: answer.citations, lang: answer.lang }];
+    return answerReply(turn, question, answer);
   },
 };
