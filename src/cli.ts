@@ -1,9 +1,10 @@
 import { existsSync, statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { createChat } from "./chat/index.js";
+import { createChat, MemoryAnswerLog } from "./chat/index.js";
 import { ConfigError, MESSENGER_VARIABLES, parseConfig } from "./config/index.js";
 import { openEngine } from "./engine.js";
+import { StartupError, startMessengers } from "./main.js";
 import { runConsoleChat } from "./messengers/console.js";
 import type { Progress } from "./search/index.js";
 import { isLang } from "./text/index.js";
@@ -108,19 +109,35 @@ async function main(argv: string[]): Promise<number> {
     }
     case "start": {
       needCorpus();
-      if (config.messengers.length > 0) {
-        throw new UsageError(
-          `${config.messengers.join(", ")} is configured, but this build has no messenger adapters yet; unset it or use 'cadre chat'`,
-        );
-      }
-      if (!process.stdin.isTTY) {
+      if (config.messengers.length === 0 && !process.stdin.isTTY) {
         process.stderr.write(
           `cadre: no messenger is configured and there is no terminal for the console chat.\nSet one of: ${MESSENGER_VARIABLES.join("; ")} (see .env.example), or run 'npm start' in a terminal.\n`,
         );
         return 2;
       }
       const { index, answerer } = await engine();
-      await runConsoleChat(createChat({ index, answerer }));
+      const log = (line: string) => process.stderr.write(`${line}\n`);
+      const chat = createChat({ index, answerer, answers: new MemoryAnswerLog() }, { log });
+      if (config.messengers.length === 0) {
+        await runConsoleChat(chat);
+        return 0;
+      }
+      const running = await startMessengers(config, chat, log);
+      process.stdout.write(`cadre-bot đang chạy / running: ${running.describe.join("; ")}\n`);
+      const stopped = new Promise<void>((resolve) => {
+        const stop = () => {
+          process.stdout.write("cadre-bot: dừng nhận tin, hoàn tất các trả lời đang gửi / stopping…\n");
+          running.stop().then(resolve, resolve);
+        };
+        process.once("SIGTERM", stop);
+        process.once("SIGINT", stop);
+      });
+      if (process.stdin.isTTY) {
+        await Promise.race([runConsoleChat(chat), stopped]);
+        await running.stop();
+      } else {
+        await stopped;
+      }
       return 0;
     }
     default:
@@ -136,6 +153,7 @@ main(process.argv.slice(2)).then(
     if (
       error instanceof UsageError ||
       error instanceof ConfigError ||
+      error instanceof StartupError ||
       (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
     ) {
       process.stderr.write(`cadre: ${(error as Error).message}\n`);
