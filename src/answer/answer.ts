@@ -212,12 +212,7 @@ export class Answerer {
       const closest = result.hits.slice(0, 2).map((h) => this.hitCitation(h, result, q.lang));
       const text = [t(q.lang, "answer.notFound")];
       if (closest[0])
-        text.push(
-          "",
-          t(q.lang, "answer.closest"),
-          `«${closest[0].quote}»`,
-          this.sourceLine(closest[0], q.lang),
-        );
+        text.push("", t(q.lang, "answer.closest"), `«${closest[0].quote}»`, sourceLine(closest[0], q.lang));
       return { question: q.text, lang: q.lang, found: false, answer: text.join("\n"), citations: closest };
     }
     const cite = this.hitCitation(best, result, q.lang);
@@ -266,16 +261,6 @@ export class Answerer {
     return doc.date ? ` (${formatDate(doc.date, lang)})` : "";
   }
 
-  private sourceLine(c: Citation, lang: Lang): string {
-    const parts = [
-      c.docNumber,
-      c.task ? `${t(lang, "answer.taskWord")} ${c.task}` : c.section || null,
-      c.date ? `${t(lang, "answer.dateWord")} ${formatDate(c.date, lang)}` : null,
-      c.file,
-    ].filter(Boolean);
-    return t(lang, "answer.citation", { parts: parts.join(" · ") });
-  }
-
   private found(q: ParsedQuestion, header: string, citations: Citation[], trimmed: boolean): Answer {
     const c = citations[0];
     const lines = [header];
@@ -290,7 +275,7 @@ export class Answerer {
           }),
         );
       }
-      lines.push(this.sourceLine(c, q.lang));
+      lines.push(sourceLine(c, q.lang));
     }
     return { question: q.text, lang: q.lang, found: true, answer: lines.join("\n"), citations };
   }
@@ -313,3 +298,14 @@ export class Answerer {
 }
 
 export { parseQuestion };
+
+/** The line naming a citation's source under a quote: "Nguồn: 1470-CV/TU · nhiệm vụ 4 · ngày … · file". */
+export function sourceLine(c: Citation, lang: Lang): string {
+  const parts = [
+    c.docNumber,
+    c.task ? `${t(lang, "answer.taskWord")} ${c.task}` : c.section || null,
+    c.date ? `${t(lang, "answer.dateWord")} ${formatDate(c.date, lang)}` : null,
+    c.file,
+  ].filter(Boolean);
+  return t(lang, "answer.citation", { parts: parts.join(" · ") });
+}

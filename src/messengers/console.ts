@@ -1,4 +1,5 @@
 import { createInterface } from "node:readline";
+import { sourceLine } from "../answer/index.js";
 import type { ChatCore } from "../chat/index.js";
 
 /**
@@ -30,7 +31,10 @@ export async function runConsoleChat(
       isPrivate: true,
       text,
     });
-    for (const r of replies) write(`${r.text}\n`);
+    for (const r of replies) {
+      const sources = (r.citations ?? []).slice(0, 1).map((c) => sourceLine(c, r.lang ?? "vi"));
+      write(`${[r.text, ...sources].join("\n")}\n`);
+    }
   }
   rl.close();
 }

@@ -1,4 +1,4 @@
-import type { Answer, Citation } from "../../answer/index.js";
+import { type Answer, type Citation, sourceLine } from "../../answer/index.js";
 import { t } from "../../i18n/index.js";
 import type { CorpusIndex } from "../../search/index.js";
 import type { Turn } from "../core.js";
@@ -9,7 +9,12 @@ import type { Reply } from "../types.js";
  * full passage and to give 👍 / 👎 (the answer is logged so both work later).
  */
 export async function answerReply(turn: Turn, question: string, answer: Answer): Promise<Reply[]> {
-  const reply: Reply = { text: answer.answer, citations: answer.citations, lang: answer.lang };
+  // The source line is the adapters' to show (compactly, or as Slack's context block).
+  const first = answer.citations[0];
+  const source = first ? `\n${sourceLine(first, answer.lang)}` : null;
+  const text =
+    source && answer.answer.endsWith(source) ? answer.answer.slice(0, -source.length) : answer.answer;
+  const reply: Reply = { text, citations: answer.citations, lang: answer.lang };
   const log = turn.deps.answers;
   if (!log || !answer.found || answer.citations.length === 0) return [reply];
   const id = await log.record({
