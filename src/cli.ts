@@ -6,6 +6,7 @@ import { ConfigError, MESSENGER_VARIABLES, parseConfig } from "./config/index.js
 import { openEngine } from "./engine.js";
 import { StartupError, startMessengers } from "./main.js";
 import { runConsoleChat } from "./messengers/console.js";
+import { exportBank, generateQuiz, toJson } from "./quiz/index.js";
 import type { Progress } from "./search/index.js";
 import { isLang } from "./text/index.js";
 
@@ -19,6 +20,8 @@ const USAGE = `Usage: cadre <command> [options]
   ask [--json] [--lang xx] "QUESTION"   answer one question
   ask --json --stdin            one question per input line, one JSON answer per output line
   chat                          console chat with the bot's commands
+  quiz generate [-n N] [--json] [--seed S] [--lang xx] [--doc NUMBER]   quiz questions from the corpus
+  quiz export [-n N] [--seed S] [--lang xx]   the same as an editable YAML bank
   start                         run the configured messengers (npm start)
 Options: --corpus DIR (default ./corpus)  --data DIR (default ./data, env DATA_DIR)`;
 
@@ -43,6 +46,9 @@ async function main(argv: string[]): Promise<number> {
       stdin: { type: "boolean", default: false },
       lang: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
+      n: { type: "string", short: "n" },
+      seed: { type: "string" },
+      doc: { type: "string" },
     },
   });
   const [command, ...rest] = positionals;
@@ -138,6 +144,36 @@ async function main(argv: string[]): Promise<number> {
       } else {
         await stopped;
       }
+      return 0;
+    }
+    case "quiz": {
+      needCorpus();
+      const [action] = rest;
+      if (action !== "generate" && action !== "export")
+        throw new UsageError("quiz needs 'generate' or 'export': cadre quiz generate -n 10 --json");
+      const n = values.n === undefined ? 10 : Number(values.n);
+      if (!Number.isInteger(n) || n < 1 || n > 500)
+        throw new UsageError(`-n must be a whole number from 1 to 500 (got '${values.n}')`);
+      const { index } = await engine();
+      const questions = generateQuiz(index.documents, {
+        n,
+        seed: values.seed ?? 0,
+        lang: isLang(values.lang) ? values.lang : "vi",
+        docId: values.doc,
+      });
+      if (values.doc && questions.length === 0)
+        throw new UsageError(`no quiz questions for document '${values.doc}' (see 'cadre chat' → /docs)`);
+      if (action === "export") process.stdout.write(exportBank(questions));
+      else if (values.json) for (const q of questions) process.stdout.write(`${JSON.stringify(toJson(q))}\n`);
+      else
+        for (const [i, q] of questions.entries())
+          process.stdout.write(
+            `${i + 1}. ${q.question}\n${q.options.map((o, k) => `   ${q.correct.includes(k) ? "*" : " "} ${String.fromCharCode(65 + k)}. ${o}`).join("\n")}\n   ${q.explanation}\n\n`,
+          );
+      if (questions.length < n)
+        process.stderr.write(
+          `cadre: the corpus supports ${questions.length} checked questions, fewer than ${n}\n`,
+        );
       return 0;
     }
     default:

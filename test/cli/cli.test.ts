@@ -91,4 +91,37 @@ describe("the cadre command", () => {
     expect(r.stderr).toMatch(/TELEGRAM_BOT_TOKEN/);
     expect(r.stderr).toMatch(/SLACK_BOT_TOKEN/);
   });
+
+  it("generates 30 distinct, well-formed quiz questions of several kinds with quotes from their files", () => {
+    const r = cadre(["quiz", "generate", "-n", "30", "--json", "--corpus", SEEDS, "--data", data]);
+    expect(r.status, r.stderr).toBe(0);
+    const questions = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(questions).toHaveLength(30);
+    expect(new Set(questions.map((q) => q.question)).size).toBe(30);
+    expect(new Set(questions.map((q) => q.kind)).size).toBeGreaterThanOrEqual(4);
+    for (const q of questions) {
+      expect(Object.keys(q)).toEqual([
+        "id",
+        "kind",
+        "lang",
+        "question",
+        "options",
+        "correct",
+        "explanation",
+        "citation",
+      ]);
+      expect(q.question.length).toBeLessThanOrEqual(300);
+      expect(q.options.length).toBeGreaterThanOrEqual(2);
+      expect(q.options.length).toBeLessThanOrEqual(10);
+      expect(q.explanation.length).toBeLessThanOrEqual(200);
+      const file = squash(readFileSync(path.join(SEEDS, q.citation.file), "utf8"));
+      expect(file.includes(squash(q.citation.quote))).toBe(true);
+    }
+    const bad = cadre(["quiz", "generate", "-n", "zero", "--corpus", SEEDS, "--data", data]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("-n must be a whole number");
+  });
 });
