@@ -60,11 +60,12 @@ export class ChatCore {
     this.rateLimit = options.rateLimit ?? { max: 12, windowMs: 60_000 };
   }
 
-  /** True when the bot should answer: private chats always; groups on commands, mentions, replies, buttons. */
+  /** True when the bot should answer: private chats always; groups on commands, mentions, replies, buttons, votes. */
   static addressed(msg: Inbound): boolean {
     return (
       msg.isPrivate ||
       !!msg.action ||
+      !!msg.poll ||
       msg.text.trimStart().startsWith("/") ||
       !!msg.mentioned ||
       !!msg.replyToBot
@@ -78,7 +79,8 @@ export class ChatCore {
     const m = msg.action ? null : text.match(/^\/([A-Za-z_]+)(?:@\w+)?\s*([\s\S]*)$/);
     const args = m ? (m[2] ?? "").trim() : msg.action ? "" : text;
     const lang = msg.langHint ?? detectLang(args || text, "vi");
-    const wait = this.throttle(msg);
+    // Votes in a quiz are not chat: forty trainees answering at once must all count.
+    const wait = msg.poll ? null : this.throttle(msg);
     if (wait !== null) {
       // One polite notice per window; further messages in it are dropped silently.
       return wait > 0

@@ -15,7 +15,9 @@ export {
   type Inbound,
   type MessengerName,
   type Outbox,
+  type QuizPoll,
   type Reply,
+  type Sent,
 } from "./types.js";
 
 /** The features in the order they are offered a message: commands first, free questions last. */

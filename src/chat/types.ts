@@ -31,6 +31,23 @@ export interface Inbound {
   action?: string;
   /** The sender administers this chat (Telegram chat administrator, Slack workspace admin). */
   isChatAdmin?: boolean;
+  /**
+   * A vote in a quiz poll the bot sent (Telegram `poll_answer`): the platform's poll id and the
+   * chosen options, empty when the vote was retracted. `chatId` is then unknown to the platform and
+   * empty; the quiz finds its session by `pollId`.
+   */
+  poll?: { pollId: string; optionIds: number[] };
+}
+
+/** A native quiz poll (Telegram); platforms without one render options as buttons instead. */
+export interface QuizPoll {
+  question: string;
+  options: string[];
+  correct: number[];
+  /** Shown after answering (Telegram: ≤ 200 characters). */
+  explanation?: string;
+  /** Seconds the poll stays open (Telegram `open_period`, 5–600). */
+  openSeconds?: number;
 }
 
 /** A button under a reply. `action` is opaque to adapters and at most 64 ASCII bytes (Telegram's limit). */
@@ -53,6 +70,8 @@ export interface Reply {
    * sends longer ones as a normal message; where a platform has neither, a normal message.
    */
   private?: boolean;
+  /** Send as a native quiz poll where the platform has one (then `text` is the fallback). */
+  poll?: QuizPoll;
 }
 
 /** Where a proactive message goes (a reminder, a digest). */
@@ -68,7 +87,13 @@ export interface Destination {
  */
 export interface Outbox {
   readonly messenger: MessengerName;
-  send(to: Destination, reply: Reply): Promise<{ messageIds: string[] }>;
+  send(to: Destination, reply: Reply): Promise<Sent>;
+}
+
+/** What a send produced: the platform's message ids, and the poll id when a native poll was sent. */
+export interface Sent {
+  messageIds: string[];
+  pollId?: string;
 }
 
 export type DeliveryFailure =
