@@ -5,11 +5,12 @@
 import { NO_CONCEPTS } from "../src/search/index.js";
 import { loadItems, type Outcome, runEval, share } from "../test/eval/runner.js";
 
-// --no-glossary: the ablation without the multilingual glossary.
-const outcomes = await runEval(
-  loadItems(),
-  process.argv.includes("--no-glossary") ? { concepts: NO_CONCEPTS } : {},
-);
+// Ablations: --no-glossary leaves out the multilingual glossary, --no-vectors the HNSW vector index
+// (lexical retrieval alone), so each part's contribution shows in the same table.
+const outcomes = await runEval(loadItems(), {
+  ...(process.argv.includes("--no-glossary") ? { concepts: NO_CONCEPTS } : {}),
+  ...(process.argv.includes("--no-vectors") ? { vectors: false } : {}),
+});
 const row = (label: string, os: Outcome[]) => {
   const answerable = os.filter((o) => o.item.expect);
   const refusals = os.filter((o) => !o.item.expect);
