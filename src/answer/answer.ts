@@ -8,7 +8,7 @@ import {
   tokenize,
 } from "../search/index.js";
 import { docKey, fold, formatDate, type Lang } from "../text/index.js";
-import { asksQuantity, namesFit, placeNames, statesFigure } from "./fit.js";
+import { asksQuantity, namesFit, placeNames, statesFigure, statesTime } from "./fit.js";
 import { type ParsedQuestion, parseQuestion } from "./question.js";
 import { focusQuote, MAX_TASK_QUOTE, trimQuote } from "./quote.js";
 import type { Answer, Citation, Conversation } from "./types.js";
@@ -202,12 +202,15 @@ export class Answerer {
     // The best hit that holds enough of the question and can answer it (places, figures).
     const names = placeNames(q.text, q.lang);
     const quantity = asksQuantity(q.text);
-    const best = result.hits.find(
+    const fitting = result.hits.filter(
       (h) =>
         h.coverage >= result.minCoverage &&
         namesFit(names, h.entry.doc) &&
         (!quantity || statesFigure(h.entry.passage, q.text)),
     );
+    // "When …?" prefers, among the passages that hold the question, one that states a time.
+    const best =
+      (q.intent === "date" ? fitting.find((h) => statesTime(h.entry.passage.text)) : undefined) ?? fitting[0];
     if (!best) {
       const closest = result.hits.slice(0, 2).map((h) => this.hitCitation(h, result, q.lang));
       const text = [t(q.lang, "answer.notFound")];

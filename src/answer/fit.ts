@@ -38,3 +38,11 @@ export function statesFigure(passage: Passage, question: string): boolean {
   const numbers = text.match(/\d+(?:[.,]\d+)?/g) ?? [];
   return numbers.some((n) => !years.has(n));
 }
+
+const TIME_WORDS =
+  /\b(ngay \d|thang \d|nam \d{4}|hang (thang|quy|nam)|dinh ky|truoc ngay|quy [1-4i]|6 thang|before|by the|quarterly|monthly|annually|every|avant le|chaque|trimestriel|annuel)\b|\d{1,2}月|\d{4}年|毎(月|年|四半期)/u;
+
+/** True when a passage states a date or a time rule ("trước ngày 25", "hằng quý", "2024年2月22日"). */
+export function statesTime(text: string): boolean {
+  return findDates(text).length > 0 || TIME_WORDS.test(fold(text));
+}

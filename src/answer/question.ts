@@ -67,7 +67,7 @@ const ARTICLE_PATTERNS: { re: RegExp; article: number; clause: number | null }[]
   { re: /第\s*(\d{1,3})\s*条(?:\s*第\s*(\d{1,2})\s*項)?/u, article: 1, clause: 2 },
 ];
 const DATE_INTENT =
-  /\b(ngay nao|khi nao|bao gio|ngay ban hanh|ban hanh ngay|ban hanh khi|thoi gian ban hanh|when|what date|which date|dated|quand|quelle date|a quelle date|date de)\b|いつ|日付|何日|何年/u;
+  /\b(ngay nao|khi nao|bao gio|ngay ban hanh|ban hanh ngay|ban hanh khi|thoi gian ban hanh|thoi han|han chot|truoc ngay nao|when|what date|which date|what day|which day|dated|deadline|by when|quand|quelle date|a quelle date|date de|quel jour|date limite|jusqu'a quand|delai)\b|いつ|日付|何日|何年|期限/u;
 const ISSUER_INTENT =
   /\b(ai ky|ai ban hanh|co quan nao ban hanh|do ai|ai da ban hanh|who issued|who signed|issued by|signed by|qui a publie|qui a signe|signe par|publie par|emis par)\b|誰が(?:発行|署名)|発行者|署名者/u;
 const DOC_WORD =
