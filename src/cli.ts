@@ -1,11 +1,11 @@
 import { existsSync, statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { createChat, MemoryAnswerLog } from "./chat/index.js";
+import { openApp } from "./app.js";
 import { ConfigError, MESSENGER_VARIABLES, parseConfig } from "./config/index.js";
 import { openEngine } from "./engine.js";
 import { StartupError, startMessengers } from "./main.js";
-import { runConsoleChat } from "./messengers/console.js";
+import { createConsoleOutbox, runConsoleChat } from "./messengers/console.js";
 import { exportBank, generateQuiz, toJson } from "./quiz/index.js";
 import type { Progress } from "./search/index.js";
 import { isLang } from "./text/index.js";
@@ -105,12 +105,14 @@ async function main(argv: string[]): Promise<number> {
     }
     case "chat": {
       needCorpus();
-      const { index, answerer } = await engine();
-      await runConsoleChat(createChat({ index, answerer }), {
+      const app = openApp(config, await engine());
+      app.outboxes.set("console", createConsoleOutbox(process.stdout));
+      await runConsoleChat(app.chat, {
         input: process.stdin,
         output: process.stdout,
         prompt: process.stdin.isTTY,
       });
+      await app.close();
       return 0;
     }
     case "start": {
@@ -121,29 +123,34 @@ async function main(argv: string[]): Promise<number> {
         );
         return 2;
       }
-      const { index, answerer } = await engine();
       const log = (line: string) => process.stderr.write(`${line}\n`);
-      const chat = createChat({ index, answerer, answers: new MemoryAnswerLog() }, { log });
+      const app = openApp(config, await engine(), { log });
+      app.outboxes.set("console", createConsoleOutbox(process.stdout));
       if (config.messengers.length === 0) {
-        await runConsoleChat(chat);
+        await app.resume();
+        await runConsoleChat(app.chat);
+        await app.close();
         return 0;
       }
-      const running = await startMessengers(config, chat, log);
+      const running = await startMessengers(config, app.chat, log).catch(async (error: unknown) => {
+        await app.close();
+        throw error;
+      });
+      for (const [name, outbox] of running.outboxes) app.outboxes.set(name, outbox);
+      await app.resume();
       process.stdout.write(`cadre-bot đang chạy / running: ${running.describe.join("; ")}\n`);
       const stopped = new Promise<void>((resolve) => {
         const stop = () => {
           process.stdout.write("cadre-bot: dừng nhận tin, hoàn tất các trả lời đang gửi / stopping…\n");
-          running.stop().then(resolve, resolve);
+          resolve();
         };
         process.once("SIGTERM", stop);
         process.once("SIGINT", stop);
       });
-      if (process.stdin.isTTY) {
-        await Promise.race([runConsoleChat(chat), stopped]);
-        await running.stop();
-      } else {
-        await stopped;
-      }
+      if (process.stdin.isTTY) await Promise.race([runConsoleChat(app.chat), stopped]);
+      else await stopped;
+      await running.stop();
+      await app.close();
       return 0;
     }
     case "quiz": {

@@ -1,6 +1,29 @@
 import { createInterface } from "node:readline";
 import { sourceLine } from "../answer/index.js";
-import type { ChatCore } from "../chat/index.js";
+import type { ChatCore, Outbox, Reply } from "../chat/index.js";
+
+/** The console's one conversation: proactive messages (a quiz's questions) go here too. */
+export const CONSOLE_CHAT_ID = "console";
+
+function render(r: Reply): string {
+  const sources = (r.citations ?? []).slice(0, 1).map((c) => sourceLine(c, r.lang ?? "vi"));
+  return `${[r.text, ...sources].join("\n")}\n`;
+}
+
+/**
+ * Proactive messages in the console chat: a quiz's questions arrive as text with numbered options
+ * (the user answers by typing the number), then the answer and the results.
+ */
+export function createConsoleOutbox(output: NodeJS.WritableStream = process.stdout): Outbox {
+  let n = 0;
+  return {
+    messenger: "console",
+    async send(_to, reply) {
+      output.write(`${render(reply)}\n`);
+      return { messageIds: [String(++n)] };
+    },
+  };
+}
 
 /**
  * The console chat: a terminal conversation with the same chat core and commands as a messenger
@@ -26,15 +49,12 @@ export async function runConsoleChat(
     if (!text) continue;
     const replies = await chat.handle({
       messenger: "console",
-      chatId: "console",
+      chatId: CONSOLE_CHAT_ID,
       userId: "console:user",
       isPrivate: true,
       text,
     });
-    for (const r of replies) {
-      const sources = (r.citations ?? []).slice(0, 1).map((c) => sourceLine(c, r.lang ?? "vi"));
-      write(`${[r.text, ...sources].join("\n")}\n`);
-    }
+    for (const r of replies) write(render(r));
   }
   rl.close();
 }

@@ -10,7 +10,7 @@ import { SlackOutbox } from "./outbox.js";
 export const SLACK_EVENTS_PATH = "/slack/events";
 
 /** Words that `/cadre WORD …` runs as the chat command `/WORD …`; other text is a question. */
-export const DEFAULT_SLASH_WORDS = ["help", "start", "task", "docs", "doc", "ask"];
+export const DEFAULT_SLASH_WORDS = ["help", "start", "task", "docs", "doc", "ask", "quiz"];
 
 /**
  * Web API retries: 429s are retried after Slack's Retry-After (the client needs retries ≥ 1 for

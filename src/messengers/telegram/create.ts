@@ -9,6 +9,7 @@ import { AdminCache } from "./admins.js";
 import { registerCommands } from "./commands.js";
 import { describeError, startupError, toDeliveryError } from "./errors.js";
 import { type HandlerDeps, onCallback, onMessage } from "./handlers.js";
+import { pollAnswerInbound, sendQuizPoll } from "./poll.js";
 import { chatIdOf, sendReply } from "./send.js";
 
 /** Options of `createTelegram` (from TELEGRAM_* variables, parsed by the config schema). */
@@ -139,6 +140,12 @@ export async function createTelegram(opts: TelegramOptions): Promise<Telegram> {
   bot.on("callback_query:data", (ctx) =>
     intake(`button in chat ${ctx.chat?.id ?? "?"}`, () => onCallback(deps, ctx.callbackQuery)),
   );
+  bot.on("poll_answer", (ctx) =>
+    intake(`vote in poll ${ctx.pollAnswer.poll_id}`, async () => {
+      const inbound = pollAnswerInbound(ctx.pollAnswer);
+      if (inbound) await opts.chat.handle(inbound); // a vote is answered by no message
+    }),
+  );
   bot.catch((error) =>
     log(`telegram: update ${error.ctx.update.update_id} failed: ${describeError(error.error)}`),
   );
@@ -179,6 +186,10 @@ export async function createTelegram(opts: TelegramOptions): Promise<Telegram> {
         ...(to.threadId !== undefined && { threadId: Number(to.threadId) }),
       };
       try {
+        if (reply.poll) {
+          const sent = await sendQuizPoll(bot.api, target, reply.poll);
+          return { messageIds: [String(sent.messageId)], pollId: sent.pollId };
+        }
         await sendReply(bot.api, target, reply, delivered);
       } catch (error) {
         throw toDeliveryError(error, delivered.length);

@@ -1,6 +1,7 @@
 import type { Api } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Button, Reply } from "../../chat/index.js";
+import { sendQuizPoll } from "./poll.js";
 import { renderReply } from "./render.js";
 
 /** Where a reply goes in Telegram. */
@@ -18,7 +19,7 @@ function keyboard(buttons: Button[]): InlineKeyboardMarkup {
 
 /**
  * Sends one reply as one or more HTML messages (split under the 4096 limit), the buttons under the
- * last part. Ids of the parts delivered are pushed onto `delivered` as they go, so a caller that
+ * last part; a reply with `poll` is sent as a native quiz poll instead. Ids of the parts delivered are pushed onto `delivered` as they go, so a caller that
  * catches a failure knows whether part of the reply already reached the chat.
  */
 export async function sendReply(
@@ -27,6 +28,10 @@ export async function sendReply(
   reply: Reply,
   delivered: number[] = [],
 ): Promise<number[]> {
+  if (reply.poll) {
+    delivered.push((await sendQuizPoll(api, to, reply.poll)).messageId);
+    return delivered;
+  }
   const parts = renderReply(reply);
   for (const [i, html] of parts.entries()) {
     const last = i === parts.length - 1;
