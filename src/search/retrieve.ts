@@ -223,7 +223,8 @@ export class Retriever {
     if (needAnchors.some((a) => !seen.words.has(a))) return 0;
     const n = Math.max(1, this.index.lexical.size);
     const idf = (t: string) => Math.log(1 + n / (1 + this.index.lexical.docFrequency(t)));
-    const has = (w: string) => seen.words.has(w) || seen.context.has(w);
+    const has = (w: string) =>
+      seen.words.has(w) || seen.context.has(w) || (entry.lang !== "ja" && sharesStem(w, seen.words));
     let total = 0;
     let found = 0;
     const spanned = new Set<string>();
@@ -297,4 +298,17 @@ interface EntryContent {
   words: Set<string>;
   context: Set<string>;
   concepts: Set<string>;
+}
+
+/**
+ * Light stemming for Latin-script words: a word of six letters or more is found when the passage
+ * has a word with the same first letters ("faiblesses" ~ "faibles", "présidé" ~ "présidée",
+ * "digitised" ~ "digitisation"). No stemmer package is installed; this prefix rule is the cheap part
+ * of one that matters most in French and English.
+ */
+function sharesStem(word: string, words: Set<string>): boolean {
+  if (word.length < 6 || word.includes("_") || word.startsWith("#")) return false;
+  const stem = word.slice(0, Math.max(5, word.length - 3));
+  for (const w of words) if (w.length >= stem.length && w.startsWith(stem)) return true;
+  return false;
 }

@@ -34,5 +34,5 @@ describe("evaluation set", () => {
 });
 
 // Measured on this set; raise it as retrieval improves (issue 3).
-const FACTUAL_FLOOR = 0.65;
-const REFUSAL_FLOOR = 0.78;
+const FACTUAL_FLOOR = 0.75;
+const REFUSAL_FLOOR = 0.8;
