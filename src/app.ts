@@ -1,11 +1,30 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { deadlinesFeature } from "./chat/features/deadlines.js";
 import { quizFeature } from "./chat/features/quiz.js";
+import { remindersFeature } from "./chat/features/reminders.js";
+import { reminderAnswersFeature } from "./chat/features/reminders-answers.js";
 import { ChatCore, type ChatOptions, FEATURES, type MessengerName, type Outbox } from "./chat/index.js";
 import type { Config } from "./config/index.js";
 import type { Engine } from "./engine.js";
-import { createQuizRunner, type QuizRunner, systemQuizClock, trainersFrom } from "./quiz/index.js";
+import {
+  BANKS_FOLDER,
+  createQuizRunner,
+  loadBanks,
+  type QuizRunner,
+  systemQuizClock,
+  trainersFrom,
+} from "./quiz/index.js";
+import {
+  applyReminderConfig,
+  createDispatcher,
+  type Dispatcher,
+  type DispatcherOptions,
+  loadReminderConfig,
+} from "./reminders/index.js";
 import { SqliteAnswerLog } from "./store/answer-log.js";
 import { openDatabase, type SqliteDatabase } from "./store/database.js";
+import { createSqliteStore, type Store } from "./store/index.js";
 import { createSqliteQuizStore } from "./store/quiz-sqlite.js";
 
 /**
@@ -17,6 +36,10 @@ export interface App {
   db: SqliteDatabase;
   chat: ChatCore;
   quiz: QuizRunner;
+  /** Units, deadlines, answers and the delivery ledger (same database). */
+  reminders: Store;
+  /** Sends reminders through `outboxes`; `npm start` calls `run()`, `close()` stops it. */
+  dispatcher: Dispatcher;
   /** Filled by the caller as messengers start; capabilities send through it. */
   outboxes: Map<MessengerName, Outbox>;
   /** Picks up what a previous run left (a quiz in progress). Call once messengers are started. */
@@ -27,9 +50,48 @@ export interface App {
 /** The database file inside the data folder. */
 export const DATABASE_NAME = "cadre.db";
 
-export function openApp(config: Config, engine: Engine, options: ChatOptions = {}): App {
+/** What `openApp` takes beyond the chat options. */
+export interface AppOptions extends ChatOptions {
+  /** The folder of units.yaml and deadlines.yaml (`--config`); default ./config when it exists. */
+  configDir?: string;
+  /** Overrides for the dispatcher (tests: a short interval, no digest). */
+  dispatcher?: Partial<Omit<DispatcherOptions, "store" | "outboxes" | "clock">>;
+}
+
+/**
+ * Opens the database, syncs the reminder config files into it (a `ReminderConfigError` names each
+ * bad line), and builds the chat core with every feature mounted, reminders before `ask`.
+ */
+export function openApp(config: Config, engine: Engine, options: AppOptions = {}): App {
   const { db } = openDatabase(path.join(config.dataDir, DATABASE_NAME));
   const outboxes = new Map<MessengerName, Outbox>();
+  const now = options.now ?? (() => new Date());
+  const reminders = createSqliteStore(db);
+  const configDir = options.configDir ?? (existsSync("config") ? "config" : undefined);
+  try {
+    if (configDir)
+      applyReminderConfig(reminders, loadReminderConfig(configDir, reminders.units.list()), now());
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const log = options.log;
+  const dispatcher = createDispatcher({
+    store: reminders,
+    outboxes,
+    clock: now,
+    ...(log
+      ? {
+          log: {
+            info: () => {},
+            warn: (m, d) => log(`reminders: ${m} ${JSON.stringify(d ?? {})}`),
+            error: (m, d) => log(`reminders: ${m} ${JSON.stringify(d ?? {})}`),
+          },
+        }
+      : {}),
+    ...options.dispatcher,
+  });
+  const reminderOptions = { store: reminders, admins: config.env.BOT_ADMINS };
   const quiz = createQuizRunner({
     store: createSqliteQuizStore(db),
     outboxes,
@@ -42,7 +104,12 @@ export function openApp(config: Config, engine: Engine, options: ChatOptions = {
   features.splice(
     features.findIndex((f) => f.name === "ask"),
     0,
-    quizFeature(quiz),
+    quizFeature(quiz, () =>
+      loadBanks(path.join(config.dataDir, BANKS_FOLDER), engine.index.documents, options.log),
+    ),
+    reminderAnswersFeature(reminderOptions),
+    remindersFeature(reminderOptions),
+    deadlinesFeature(reminderOptions),
   );
   const chat = new ChatCore(
     { index: engine.index, answerer: engine.answerer, answers: new SqliteAnswerLog(db) },
@@ -53,11 +120,14 @@ export function openApp(config: Config, engine: Engine, options: ChatOptions = {
     db,
     chat,
     quiz,
+    reminders,
+    dispatcher,
     outboxes,
     async resume() {
       await quiz.resume();
     },
     async close() {
+      await dispatcher.stop();
       await quiz.shutdown();
       db.close();
     },

@@ -1,12 +1,15 @@
 import { existsSync, statSync } from "node:fs";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { openApp } from "./app.js";
+import { DeadlinesUsageError, runDeadlines } from "./cli-deadlines.js";
 import { ConfigError, MESSENGER_VARIABLES, parseConfig } from "./config/index.js";
 import { openEngine } from "./engine.js";
 import { StartupError, startMessengers } from "./main.js";
 import { createConsoleOutbox, runConsoleChat } from "./messengers/console.js";
-import { exportBank, generateQuiz, toJson } from "./quiz/index.js";
+import { BANKS_FOLDER, exportBank, generateQuiz, saveBank, toJson } from "./quiz/index.js";
+import { ReminderConfigError } from "./reminders/index.js";
 import type { Progress } from "./search/index.js";
 import { isLang } from "./text/index.js";
 
@@ -22,8 +25,13 @@ const USAGE = `Usage: cadre <command> [options]
   chat                          console chat with the bot's commands
   quiz generate [-n N] [--json] [--seed S] [--lang xx] [--doc NUMBER]   quiz questions from the corpus
   quiz export [-n N] [--seed S] [--lang xx]   the same as an editable YAML bank
-  start                         run the configured messengers (npm start)
-Options: --corpus DIR (default ./corpus)  --data DIR (default ./data, env DATA_DIR)`;
+  quiz import FILE              check a bank against the corpus and keep it for '/quiz start bank'
+  start [--config DIR]          run the configured messengers and the reminder dispatcher (npm start)
+  deadlines suggest [--json] [--from YYYY-MM-DD] [--until YYYY-MM-DD]   reporting duties found in the corpus
+  deadlines accept N [--units A,B] [--recipient R] [--id ID] [--title T]   suggestion N becomes a deadline
+  deadlines status [DEADLINE] [--json]   where every unit stands
+Options: --corpus DIR (default ./corpus)  --data DIR (default ./data, env DATA_DIR)
+         --config DIR (units.yaml, deadlines.yaml; default ./config when it exists)`;
 
 class UsageError extends Error {}
 
@@ -49,6 +57,13 @@ async function main(argv: string[]): Promise<number> {
       n: { type: "string", short: "n" },
       seed: { type: "string" },
       doc: { type: "string" },
+      from: { type: "string" },
+      until: { type: "string" },
+      config: { type: "string" },
+      units: { type: "string" },
+      recipient: { type: "string" },
+      id: { type: "string" },
+      title: { type: "string" },
     },
   });
   const [command, ...rest] = positionals;
@@ -105,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case "chat": {
       needCorpus();
-      const app = openApp(config, await engine());
+      const app = openApp(config, await engine(), { configDir: values.config });
       app.outboxes.set("console", createConsoleOutbox(process.stdout));
       await runConsoleChat(app.chat, {
         input: process.stdin,
@@ -124,10 +139,11 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const log = (line: string) => process.stderr.write(`${line}\n`);
-      const app = openApp(config, await engine(), { log });
+      const app = openApp(config, await engine(), { log, configDir: values.config });
       app.outboxes.set("console", createConsoleOutbox(process.stdout));
       if (config.messengers.length === 0) {
         await app.resume();
+        app.dispatcher.run();
         await runConsoleChat(app.chat);
         await app.close();
         return 0;
@@ -138,6 +154,7 @@ async function main(argv: string[]): Promise<number> {
       });
       for (const [name, outbox] of running.outboxes) app.outboxes.set(name, outbox);
       await app.resume();
+      app.dispatcher.run();
       process.stdout.write(`cadre-bot đang chạy / running: ${running.describe.join("; ")}\n`);
       const stopped = new Promise<void>((resolve) => {
         const stop = () => {
@@ -155,9 +172,26 @@ async function main(argv: string[]): Promise<number> {
     }
     case "quiz": {
       needCorpus();
-      const [action] = rest;
+      const [action, file] = rest;
+      if (action === "import") {
+        if (!file)
+          throw new UsageError("give the bank file: cadre quiz import bank.yaml (format: docs/quiz-bank.md)");
+        const { index } = await engine();
+        const result = saveBank(path.join(config.dataDir, BANKS_FOLDER), file, index.documents);
+        if ("errors" in result) {
+          for (const e of result.errors)
+            process.stderr.write(`${file}:${e.line}: ${e.field}: ${e.message}\n`);
+          throw new UsageError(
+            `nothing imported from ${file}: fix the ${result.errors.length} problem(s) above`,
+          );
+        }
+        process.stdout.write(
+          `Đã nhập ${result.questions.length} câu hỏi từ ${file}. Bắt đầu trong nhóm: /quiz start bank ${Math.min(10, result.questions.length)}\n`,
+        );
+        return 0;
+      }
       if (action !== "generate" && action !== "export")
-        throw new UsageError("quiz needs 'generate' or 'export': cadre quiz generate -n 10 --json");
+        throw new UsageError("quiz needs 'generate', 'export' or 'import': cadre quiz generate -n 10 --json");
       const n = values.n === undefined ? 10 : Number(values.n);
       if (!Number.isInteger(n) || n < 1 || n > 500)
         throw new UsageError(`-n must be a whole number from 1 to 500 (got '${values.n}')`);
@@ -183,6 +217,22 @@ async function main(argv: string[]): Promise<number> {
         );
       return 0;
     }
+    case "deadlines": {
+      const [action, ...more] = rest;
+      return runDeadlines(action, more, {
+        corpusDir: config.corpusDir,
+        dataDir: config.dataDir,
+        json: values.json,
+        from: values.from,
+        until: values.until,
+        configDir: values.config,
+        units: values.units,
+        recipient: values.recipient,
+        id: values.id,
+        title: values.title,
+        out: (text) => process.stdout.write(text),
+      });
+    }
     default:
       throw new UsageError(`unknown command '${command}'\n${USAGE}`);
   }
@@ -195,6 +245,8 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (
       error instanceof UsageError ||
+      error instanceof DeadlinesUsageError ||
+      error instanceof ReminderConfigError ||
       error instanceof ConfigError ||
       error instanceof StartupError ||
       (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")

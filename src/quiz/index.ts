@@ -3,6 +3,7 @@
  * against it, curated banks imported from and exported to YAML, and the JSON of DESIGN §3.4.
  */
 export { type BankError, exportBank, type ImportOptions, importBank } from "./bank.js";
+export { BANKS_FOLDER, loadBanks, saveBank } from "./banks.js";
 export {
   type GenerateOptions,
   type GenerateReport,

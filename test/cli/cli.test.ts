@@ -124,4 +124,32 @@ describe("the cadre command", () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("-n must be a whole number");
   });
+
+  it("imports a curated quiz bank only when every question checks out, naming lines otherwise", () => {
+    const bank = path.join(ROOT, "test/fixtures/quiz");
+    const bad = cadre([
+      "quiz",
+      "import",
+      path.join(bank, "malformed.yaml"),
+      "--corpus",
+      SEEDS,
+      "--data",
+      data,
+    ]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/malformed\.yaml:\d+: /);
+    expect(bad.stderr).toContain("nothing imported");
+    const good = cadre([
+      "quiz",
+      "import",
+      path.join(bank, "curated.yaml"),
+      "--corpus",
+      path.join(ROOT, "test/fixtures/directives-vi"),
+      "--data",
+      data,
+    ]);
+    expect(good.status, good.stderr).toBe(0);
+    expect(good.stdout).toMatch(/Đã nhập \d+ câu hỏi/);
+    expect(readFileSync(path.join(data, "quiz-banks", "curated.yaml"), "utf8")).toContain("questions");
+  });
 });
