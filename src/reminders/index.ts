@@ -58,3 +58,14 @@ export {
 } from "./model.js";
 export { type UnitState, unitState } from "./schedule.js";
 export { type StatusOptions, type StatusRow, statusJsonLines, statusTable } from "./status.js";
+export {
+  oneYearAfter,
+  pickSuggestion,
+  type Suggestion,
+  type SuggestOptions,
+  type SuggestSource,
+  suggestDeadlines,
+  suggestionInput,
+  suggestionJson,
+  suggestionText,
+} from "./suggest.js";
