@@ -7,6 +7,7 @@ import { reminderAnswersFeature } from "./chat/features/reminders-answers.js";
 import { ChatCore, type ChatOptions, FEATURES, type MessengerName, type Outbox } from "./chat/index.js";
 import type { Config } from "./config/index.js";
 import type { Engine } from "./engine.js";
+import { t } from "./i18n/index.js";
 import {
   BANKS_FOLDER,
   createQuizRunner,
@@ -76,6 +77,7 @@ export function openApp(config: Config, engine: Engine, options: AppOptions = {}
     throw error;
   }
   const log = options.log;
+  const alerted = new Set<string>();
   const dispatcher = createDispatcher({
     store: reminders,
     outboxes,
@@ -89,6 +91,30 @@ export function openApp(config: Config, engine: Engine, options: AppOptions = {}
           },
         }
       : {}),
+    // A chat the bot can no longer reach (removed from the group): its admins hear of it, once per chat.
+    onPermanent: (d) => {
+      const chat = `${d.messenger}:${d.chatId}`;
+      if (alerted.has(chat)) return;
+      alerted.add(chat);
+      const unit = (d.unitId && reminders.units.get(d.unitId)?.name) || d.unitId || "?";
+      const text = t("vi", "reminders.adminAlert", {
+        unit,
+        messenger: d.messenger,
+        chat: d.chatId,
+        error: d.error ?? "",
+      });
+      for (const admin of adminIds(config.env.BOT_ADMINS)) {
+        const outbox = outboxes.get(admin.messenger);
+        outbox
+          ?.send({ messenger: admin.messenger, chatId: admin.userId }, { text })
+          .catch((error: unknown) => {
+            log?.(
+              `reminders: could not alert admin ${admin.messenger}:${admin.userId}: ${(error as Error).message}`,
+            );
+          });
+      }
+      log?.(`reminders: ${chat} cannot be reached: ${d.error ?? ""}`);
+    },
     ...options.dispatcher,
   });
   const reminderOptions = { store: reminders, admins: config.env.BOT_ADMINS };
@@ -132,4 +158,13 @@ export function openApp(config: Config, engine: Engine, options: AppOptions = {}
       db.close();
     },
   };
+}
+
+/** BOT_ADMINS ("telegram:123 slack:U0ADMIN") as messenger and user id; a user's id is their private chat. */
+function adminIds(list: string | undefined): { messenger: MessengerName; userId: string }[] {
+  return (list ?? "")
+    .split(/[\s,;]+/)
+    .map((s) => s.match(/^(telegram|slack|zalo|web|console):(.+)$/))
+    .filter((m): m is RegExpMatchArray => !!m)
+    .map((m) => ({ messenger: m[1] as MessengerName, userId: m[2] ?? "" }));
 }
