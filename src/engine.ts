@@ -3,15 +3,18 @@ import { fileURLToPath } from "node:url";
 import { Answerer } from "./answer/index.js";
 import { extractDocx, extractPdf } from "./corpus/formats/index.js";
 import type { Extractors } from "./corpus/index.js";
+import type { NamedEmbeddings } from "./search/embeddings-checked.js";
+import { createEmbeddings, type EmbeddingSettings } from "./search/embeddings-factory.js";
 import { loadGlossary } from "./search/glossary.js";
 import {
   buildIndex,
   type ConceptFinder,
   type CorpusIndex,
-  HashedFeatureEmbeddings,
+  DEFAULT_TUNING,
   NO_CONCEPTS,
   openIndex,
   type Progress,
+  type RetrievalTuning,
   Retriever,
 } from "./search/index.js";
 
@@ -44,17 +47,32 @@ export async function openEngine(opts: {
   rebuild?: boolean;
   /** Overrides the shipped glossary (ablations, tests of other parts). */
   concepts?: ConceptFinder;
+  /** Overrides fusion weights and the refusal threshold (tuning runs). */
+  tuning?: Partial<RetrievalTuning>;
+  /** False leaves the vector index out of retrieval (the ablation in bench/). */
+  vectors?: boolean;
+  /** The EMBEDDINGS* settings (default: the offline embedding), or a model already made. */
+  embeddings?: EmbeddingSettings | NamedEmbeddings;
+  /** Where notices for the operator go (default: stderr). */
+  log?: (line: string) => void;
 }): Promise<Engine> {
   const concepts = opts.concepts ?? (await loadConcepts());
-  const embeddings = new HashedFeatureEmbeddings(concepts);
+  const given = opts.embeddings;
+  const embeddings = given && "embedQuery" in given ? given : createEmbeddings(given, { concepts });
   const options = {
     corpusDir: opts.corpusDir,
     dataDir: opts.dataDir,
     embeddings,
     extractors: EXTRACTORS,
     progress: opts.progress,
+    log: opts.log,
   };
   const index = opts.rebuild ? await buildIndex(options) : await openIndex(options);
-  const retriever = new Retriever(index, concepts);
+  const retriever = new Retriever(
+    index,
+    concepts,
+    { ...DEFAULT_TUNING, ...opts.tuning },
+    opts.vectors ?? true,
+  );
   return { index, retriever, answerer: new Answerer(index, retriever) };
 }

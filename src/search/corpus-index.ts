@@ -1,6 +1,5 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import {
   type CorpusFile,
   type Document,
@@ -8,9 +7,11 @@ import {
   type Extractors,
   groupDocuments,
   listCorpus,
+  PARSER_VERSION,
   type ReadError,
   readVersion,
 } from "../corpus/index.js";
+import type { NamedEmbeddings } from "./embeddings-checked.js";
 import { type Entry, entriesOf } from "./entries.js";
 import { LexicalIndex } from "./lexical.js";
 import { VectorIndex } from "./vectors.js";
@@ -20,15 +21,23 @@ import { VectorIndex } from "./vectors.js";
  * into a fresh generation folder and then published by atomically replacing the `CURRENT` pointer,
  * so a crash mid-build leaves the previous index in use. Rebuilds are incremental: unchanged files
  * (same size and mtime, or same content hash) are not re-read, and unchanged passages keep their
- * vectors.
+ * vectors. The manifest names the embedding that made the vectors: an index built by another one
+ * is rebuilt (and says so), never searched with vectors of a different model.
  */
 
-const FORMAT = 1;
+/**
+ * The layout of an index, times the parser that read it: an index built by another layout or
+ * another parser is rebuilt from the files (the parsed structure is saved, so it would go stale).
+ */
+const FORMAT = 1000 + PARSER_VERSION;
 
 /** What an index was built from; compared with the corpus to decide whether it is stale. */
 export interface Manifest {
   format: number;
+  /** Identity of the embedding model that made the vectors (e.g. `ollama:bge-m3@http://…`). */
   embeddings: string;
+  /** Size of its vectors (absent in indexes built before it was recorded). */
+  dimensions?: number;
   builtAt: string;
   files: { file: string; hash: string; size: number; mtimeMs: number }[];
   errors: ReadError[];
@@ -45,7 +54,7 @@ export class CorpusIndex {
     readonly documents: Document[],
     readonly lexical: LexicalIndex,
     readonly vectors: VectorIndex,
-    readonly embeddings: EmbeddingsInterface & { name?: string },
+    readonly embeddings: NamedEmbeddings,
     readonly manifest: Manifest,
   ) {
     this.entries = entriesOf(documents);
@@ -61,10 +70,16 @@ export class CorpusIndex {
 export interface IndexOptions {
   corpusDir: string;
   dataDir: string;
-  embeddings: EmbeddingsInterface & { name: string };
+  embeddings: NamedEmbeddings;
   extractors?: Extractors;
   progress?: Progress;
+  /** Where notices for the operator go (default: stderr). */
+  log?: (line: string) => void;
 }
+
+const toStderr = (line: string) => {
+  process.stderr.write(`${line}\n`);
+};
 
 const indexRoot = (dataDir: string) => path.join(dataDir, "index");
 
@@ -77,24 +92,60 @@ async function currentGeneration(dataDir: string): Promise<string | null> {
   }
 }
 
-/** Loads the published index, or null when there is none (or it was built differently). */
-export async function loadIndex(
-  dataDir: string,
-  embeddings: IndexOptions["embeddings"],
-): Promise<CorpusIndex | null> {
-  const dir = await currentGeneration(dataDir);
-  if (!dir) return null;
+/** What a rebuild takes from the published index (not its lexical index: ~1 GB at 10,000 documents). */
+type Previous = Pick<CorpusIndex, "documents" | "vectors" | "manifest">;
+
+async function readManifest(dir: string): Promise<Manifest | null> {
   try {
-    const manifest = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")) as Manifest;
-    if (manifest.format !== FORMAT || manifest.embeddings !== embeddings.name) return null;
-    const documents = JSON.parse(await readFile(path.join(dir, "documents.json"), "utf8")) as Document[];
-    const lexical = LexicalIndex.load(await readFile(path.join(dir, "lexical.json"), "utf8"));
-    const empty = entriesOf(documents).length === 0;
-    const vectors = await VectorIndex.load(path.join(dir, "vectors"), embeddings, empty);
-    return new CorpusIndex(documents, lexical, vectors, embeddings, manifest);
+    return JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")) as Manifest;
   } catch {
     return null;
   }
+}
+
+/**
+ * Reads the published generation, or null when there is none or it was built differently (another
+ * format or another embedding: `log` then says why everything will be rebuilt).
+ */
+async function readGeneration(
+  dataDir: string,
+  embeddings: IndexOptions["embeddings"],
+  log: (line: string) => void,
+  withLexical: boolean,
+): Promise<(Previous & { lexical: LexicalIndex | null }) | null> {
+  const dir = await currentGeneration(dataDir);
+  const manifest = dir ? await readManifest(dir) : null;
+  if (!dir || !manifest || manifest.format !== FORMAT) return null;
+  if (manifest.embeddings !== embeddings.name) {
+    log(
+      `cadre: lập lại chỉ mục / rebuilding the index in ${dataDir}: its vectors were made by embedding "${manifest.embeddings}", EMBEDDINGS now gives "${embeddings.name}"; every passage is embedded again`,
+    );
+    return null;
+  }
+  try {
+    const documents = JSON.parse(await readFile(path.join(dir, "documents.json"), "utf8")) as Document[];
+    const lexical = withLexical
+      ? LexicalIndex.load(await readFile(path.join(dir, "lexical.json"), "utf8"))
+      : null;
+    const empty = entriesOf(documents).length === 0;
+    const vectors = await VectorIndex.load(path.join(dir, "vectors"), embeddings, empty);
+    return { documents, lexical, vectors, manifest };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Loads the published index, or null when there is none or it was built differently (another
+ * format or another embedding: `log` then says why everything will be rebuilt).
+ */
+export async function loadIndex(
+  dataDir: string,
+  embeddings: IndexOptions["embeddings"],
+  log: (line: string) => void = toStderr,
+): Promise<CorpusIndex | null> {
+  const g = await readGeneration(dataDir, embeddings, log, true);
+  return g?.lexical ? new CorpusIndex(g.documents, g.lexical, g.vectors, embeddings, g.manifest) : null;
 }
 
 /** True when the corpus differs from what `manifest` was built from (by size and mtime). */
@@ -112,19 +163,31 @@ export function isStale(manifest: Manifest, files: CorpusFile[]): boolean {
 /** Opens the index of `corpusDir`, building or refreshing it first when missing or stale. */
 export async function openIndex(opts: IndexOptions): Promise<CorpusIndex> {
   const files = await listCorpus(opts.corpusDir);
-  const existing = await loadIndex(opts.dataDir, opts.embeddings);
-  if (existing && !isStale(existing.manifest, files)) return existing;
-  return buildIndex(opts, existing, files);
+  // Staleness is judged on the manifest alone, so a rebuild never holds two lexical indexes.
+  const dir = await currentGeneration(opts.dataDir);
+  const manifest = dir ? await readManifest(dir) : null;
+  if (
+    manifest?.format === FORMAT &&
+    manifest.embeddings === opts.embeddings.name &&
+    !isStale(manifest, files)
+  ) {
+    const existing = await loadIndex(opts.dataDir, opts.embeddings, opts.log);
+    if (existing) return existing;
+  }
+  return buildIndex(opts, undefined, files);
 }
 
 /** Builds the index (reusing `previous` where the corpus did not change) and publishes it. */
 export async function buildIndex(
   opts: IndexOptions,
-  previous?: CorpusIndex | null,
+  previous?: Previous | null,
   listed?: CorpusFile[],
 ): Promise<CorpusIndex> {
   const files = listed ?? (await listCorpus(opts.corpusDir));
-  const prev = previous === undefined ? await loadIndex(opts.dataDir, opts.embeddings) : previous;
+  const prev =
+    previous === undefined
+      ? await readGeneration(opts.dataDir, opts.embeddings, opts.log ?? toStderr, false)
+      : previous;
   const oldVersions = new Map<string, DocumentVersion>();
   for (const d of prev?.documents ?? []) for (const v of d.versions) oldVersions.set(v.file, v);
   const oldFiles = new Map((prev?.manifest.files ?? []).map((f) => [f.file, f]));
@@ -155,13 +218,15 @@ export async function buildIndex(
   const documents = groupDocuments(versions);
   const entries = entriesOf(documents);
   const lexical = LexicalIndex.build(entries);
-  const reuse = prev ? prev.vectors.vectorsByKey() : new Map<string, number[]>();
-  const vectors = await VectorIndex.build(entries, opts.embeddings, reuse, (d, t) =>
+  // Keys include the embedding's identity, so vectors of another model never match; the
+  // previous vector index is updated in place (it is not used after this).
+  const vectors = await VectorIndex.build(entries, opts.embeddings, prev?.vectors ?? null, (d, t) =>
     opts.progress?.("embed", d, t),
   );
   const manifest: Manifest = {
     format: FORMAT,
     embeddings: opts.embeddings.name,
+    dimensions: vectors.dimensions || undefined,
     builtAt: new Date().toISOString(),
     files: manifestFiles,
     errors,

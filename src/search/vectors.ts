@@ -1,14 +1,24 @@
 import { createHash } from "node:crypto";
+import { SynchronousInMemoryDocstore } from "@langchain/community/stores/doc/in_memory";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { Document as LcDocument } from "@langchain/core/documents";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import { EmbeddingsError, type NamedEmbeddings } from "./embeddings-checked.js";
 import type { Entry } from "./entries.js";
 
 /**
- * The vector side of the hybrid search: LangChain's HNSWLib (hnswlib-node) with cosine distance.
- * The docstore keeps only the entry id and a content key, not the text (the corpus file is the
- * text's home). Vectors are reused by content key when the index is rebuilt, so re-indexing only
- * embeds passages that changed.
+ * The vector side of the hybrid search: LangChain's HNSWLib (hnswlib-node, cosine distance) as
+ * the stored format, driven through its `index` and `docstore`. One HNSW point per distinct
+ * passage content (boilerplate paragraphs repeated across documents are one point listing all
+ * their entry ids); the docstore keeps the content key and the ids, not the text (the corpus
+ * file is the text's home). The key includes the embedding's identity, so a vector made by
+ * another model is never reused.
+ *
+ * Why not `HNSWLib.addVectors`/`fromDocuments`: at 10,000 documents (150,000 passages) holding
+ * every vector as a JS array costs ~600 MB, and re-indexing one changed file rebuilt the whole
+ * graph. Here a fresh build streams batches into a pre-sized graph, and a rebuild changes the
+ * previous graph in place: points of vanished passages are marked deleted, new ones added; the
+ * graph is compacted when a quarter of it is deleted.
  */
 
 /** A vector hit: entry id and cosine distance (0 = same direction). */
@@ -17,52 +27,153 @@ export interface VectorHit {
   distance: number;
 }
 
-/** The content key of an entry: what decides whether its vector can be reused. */
-export function entryKey(e: Entry): string {
-  return createHash("sha1").update(`${e.lang}\n${e.passage.text}`).digest("hex");
+/** The content key of an entry under one embedding: what decides whether its vector can be reused. */
+export function entryKey(e: Entry, embedding: string): string {
+  return createHash("sha1")
+    .update(`${embedding}\n${e.lang}\n${embeddingText(e)}`)
+    .digest("hex");
 }
 
-/** Search breadth for HNSW queries: higher means better recall and slower queries. */
-const EF_SEARCH = 128;
+/** What gets embedded for an entry: the passage with its heading (concepts in headings count). */
+export function embeddingText(e: Entry): string {
+  return e.passage.heading ? `${e.passage.heading}\n${e.passage.text}` : e.passage.text;
+}
+
+/** One HNSW point: its content key and the entries that have that content. */
+interface Point {
+  key: string;
+  ids: number[];
+}
+
+type Graph = HNSWLib["index"];
+
+/**
+ * Search breadth, measured with bench/scale.ts at 10,000 documents (126,000 distinct vectors):
+ * recall@10 against exact search 0.85 at ef 256, 0.90 at 1000, 0.91 at 2000 (0.88 / 0.95 / 0.96
+ * counting ties at the 10th place), for p95 1.4 / 4.2 / 7.6 ms. The hashed features give many
+ * equal distances, which no ef resolves; 2000 still costs a small share of a 100 ms answer.
+ */
+const EF_SEARCH = 2000;
+/** Graph degree and build breadth (hnswlib's defaults, written down). */
+const M = 16;
+const EF_CONSTRUCTION = 200;
+/** Passages embedded per request to the model. */
+const BATCH = 256;
+/** A filter that leaves at most this many points is searched exactly (HNSW is slow on narrow filters). */
+const EXACT_LIMIT = 4096;
 
 export class VectorIndex {
-  private constructor(private readonly store: HNSWLib | null) {}
+  private constructor(
+    private readonly store: HNSWLib | null,
+    private readonly points: Map<number, Point>,
+  ) {}
 
-  /** Builds the index, embedding only the entries whose key is not in `reuse`. */
+  /**
+   * Builds the index of `entries`, embedding only contents that `previous` lacks. `previous` (of
+   * the same embedding, as its keys say) is taken over and changed in place: do not use it after.
+   */
   static async build(
     entries: Entry[],
-    embeddings: EmbeddingsInterface,
-    reuse: Map<string, number[]> = new Map(),
+    embeddings: NamedEmbeddings,
+    previous: VectorIndex | null = null,
     onProgress?: (done: number, total: number) => void,
   ): Promise<VectorIndex> {
-    if (entries.length === 0) return new VectorIndex(null);
-    const keys = entries.map(entryKey);
-    const missing = entries.filter((_, i) => !reuse.has(keys[i] ?? ""));
-    const fresh = new Map<string, number[]>();
-    const batch = 256;
-    for (let i = 0; i < missing.length; i += batch) {
-      const slice = missing.slice(i, i + batch);
-      const vectors = await embeddings.embedDocuments(slice.map((e) => embeddingText(e)));
-      slice.forEach((e, j) => {
-        fresh.set(entryKey(e), vectors[j] ?? []);
-      });
-      onProgress?.(Math.min(i + batch, missing.length), missing.length);
+    const idsByKey = new Map<string, number[]>();
+    // The first entry of each content, not its text: 150,000 passage texts copied would be ~200 MB.
+    const entryByKey = new Map<string, Entry>();
+    for (const e of entries) {
+      const key = entryKey(e, embeddings.name);
+      const ids = idsByKey.get(key);
+      if (ids) ids.push(e.id);
+      else {
+        idsByKey.set(key, [e.id]);
+        entryByKey.set(key, e);
+      }
     }
-    const vectors = keys.map((k) => reuse.get(k) ?? fresh.get(k) ?? []);
-    const dims = vectors[0]?.length ?? 0;
-    const store = new HNSWLib(embeddings, { space: "cosine", numDimensions: dims });
-    const docs = entries.map(
-      (e, i) => new LcDocument({ pageContent: "", metadata: { id: e.id, key: keys[i] } }),
-    );
-    await store.addVectors(vectors, docs);
-    return new VectorIndex(store);
+    if (idsByKey.size === 0) return new VectorIndex(null, new Map());
+    const old = previous?.store ? previous : null;
+    const kept = new Map<string, number>();
+    for (const [label, p] of old?.points ?? []) if (idsByKey.has(p.key)) kept.set(p.key, label);
+    const missing = [...idsByKey.keys()].filter((k) => !kept.has(k));
+    const embed = async function* () {
+      for (let i = 0; i < missing.length; i += BATCH) {
+        const keys = missing.slice(i, i + BATCH);
+        const texts = keys.map((k) => {
+          const e = entryByKey.get(k);
+          return e ? embeddingText(e) : "";
+        });
+        const vectors = await embeddings.embedDocuments(texts);
+        onProgress?.(Math.min(i + BATCH, missing.length), missing.length);
+        yield keys.map((k, j) => [k, vectors[j] ?? []] as const);
+      }
+    };
+    const store = old?.store;
+    const staleCount = (old?.points.size ?? 0) - kept.size;
+    const deleted = store ? store.index.getCurrentCount() - (old?.points.size ?? 0) + staleCount : 0;
+    if (!store || deleted > idsByKey.size / 4) {
+      // Fresh (or compacted) graph: kept vectors are copied from the old graph, the rest streamed in.
+      let graph: Graph | null = null;
+      const points = new Map<number, Point>();
+      const add = async (key: string, vector: number[]) => {
+        graph ??= await newGraph(vector.length, idsByKey.size);
+        graph.addPoint(vector, points.size);
+        points.set(points.size, { key, ids: idsByKey.get(key) ?? [] });
+      };
+      for (const [key, label] of kept) await add(key, store?.index.getPoint(label) ?? []);
+      for await (const batch of embed()) for (const [key, vector] of batch) await add(key, vector);
+      return VectorIndex.from(embeddings, graph as Graph | null, points);
+    }
+    // In place: embed first (a failing model leaves the old graph untouched), then change it.
+    const fresh: (readonly [string, number[]])[] = [];
+    for await (const batch of embed()) fresh.push(...batch);
+    const graph = store.index;
+    const size = fresh[0]?.[1].length;
+    if (size !== undefined && size !== graph.getNumDimensions()) {
+      // The same model name now gives vectors of another size: nothing old can be kept.
+      return VectorIndex.build(entries, embeddings, null, onProgress);
+    }
+    const points = new Map<number, Point>();
+    for (const [label, p] of old?.points ?? []) {
+      if (kept.get(p.key) === label) points.set(label, { key: p.key, ids: idsByKey.get(p.key) ?? [] });
+      else graph.markDelete(label);
+    }
+    let label = graph.getCurrentCount();
+    if (label + fresh.length > graph.getMaxElements())
+      graph.resizeIndex(Math.ceil((label + fresh.length) * 1.1));
+    for (const [key, vector] of fresh) {
+      graph.addPoint(vector, label);
+      points.set(label++, { key, ids: idsByKey.get(key) ?? [] });
+    }
+    return VectorIndex.from(embeddings, graph, points);
+  }
+
+  private static from(embeddings: EmbeddingsInterface, graph: Graph | null, points: Map<number, Point>) {
+    if (!graph) return new VectorIndex(null, new Map());
+    const docs = new Map<string, LcDocument>();
+    for (const [label, p] of points)
+      docs.set(String(label), new LcDocument({ pageContent: "", metadata: p }));
+    const docstore = new SynchronousInMemoryDocstore(docs);
+    const args = {
+      space: "cosine" as const,
+      numDimensions: graph.getNumDimensions(),
+      index: graph,
+      docstore,
+    };
+    return new VectorIndex(new HNSWLib(embeddings, args), points);
   }
 
   /** Loads an index saved with `save`, or an empty one when `dir` holds none. */
   static async load(dir: string, embeddings: EmbeddingsInterface, empty: boolean): Promise<VectorIndex> {
-    if (empty) return new VectorIndex(null);
+    if (empty) return new VectorIndex(null, new Map());
     const store = await HNSWLib.load(dir, embeddings);
-    return new VectorIndex(store);
+    const points = new Map<number, Point>();
+    for (const [label, doc] of store.docstore._docs.entries()) {
+      const m = doc.metadata as { key?: unknown; ids?: unknown; id?: unknown };
+      // Indexes written before points were shared hold one `id` per point.
+      const ids = Array.isArray(m.ids) ? m.ids.map(Number) : [Number(m.id)];
+      points.set(Number(label), { key: String(m.key), ids });
+    }
+    return new VectorIndex(store, points);
   }
 
   async save(dir: string): Promise<void> {
@@ -73,32 +184,78 @@ export class VectorIndex {
     return this.store === null;
   }
 
-  /** The stored vectors by content key, for reuse in the next build. */
-  vectorsByKey(): Map<string, number[]> {
-    const out = new Map<string, number[]>();
-    if (!this.store) return out;
-    const index = this.store.index;
-    for (const [label, doc] of this.store.docstore._docs.entries()) {
-      out.set(String(doc.metadata.key), index.getPoint(Number(label)));
-    }
-    return out;
+  /** Distinct vectors stored (entries with the same content share one). */
+  get size(): number {
+    return this.points.size;
+  }
+
+  /** The size of the stored vectors (0 when empty). */
+  get dimensions(): number {
+    return this.store?.index.getNumDimensions() ?? 0;
+  }
+
+  /** Every stored vector with the entries that share it (for the exact-search baseline in bench/). */
+  *vectors(): Generator<{ ids: number[]; vector: number[] }> {
+    for (const [label, p] of this.points)
+      yield { ids: p.ids, vector: this.store?.index.getPoint(label) ?? [] };
   }
 
   /** The `k` nearest entries to `vector`, optionally only among ids accepted by `filter`. */
   async search(vector: number[], k: number, filter?: (id: number) => boolean): Promise<VectorHit[]> {
     if (!this.store) return [];
-    this.store.index.setEf(Math.max(EF_SEARCH, k));
-    const n = Math.min(k, this.store.index.getCurrentCount());
-    const hits = await this.store.similaritySearchVectorWithScore(
-      vector,
-      n,
-      filter ? (doc: LcDocument) => filter(Number(doc.metadata.id)) : undefined,
-    );
-    return hits.map(([doc, distance]) => ({ id: Number(doc.metadata.id), distance }));
+    if (vector.length !== this.dimensions) {
+      throw new EmbeddingsError(
+        `the embedding model now gives vectors of ${vector.length} numbers, but the index holds ${this.dimensions}; rebuild it with 'cadre index'`,
+      );
+    }
+    const graph = this.store.index;
+    const ids = (label: number) => {
+      const all = this.points.get(label)?.ids ?? [];
+      return filter ? all.filter(filter) : all;
+    };
+    let found: { labels: number[]; distances: number[] };
+    if (filter) {
+      const allowed: number[] = [];
+      for (const [label, p] of this.points) if (p.ids.some(filter)) allowed.push(label);
+      if (allowed.length <= EXACT_LIMIT) found = exact(graph, vector, allowed, k);
+      else {
+        const set = new Set(allowed);
+        graph.setEf(Math.max(EF_SEARCH, k));
+        const r = graph.searchKnn(vector, Math.min(k, set.size), (label) => set.has(label));
+        found = { labels: r.neighbors, distances: r.distances };
+      }
+    } else {
+      graph.setEf(Math.max(EF_SEARCH, k));
+      const r = graph.searchKnn(vector, Math.min(k, this.points.size));
+      found = { labels: r.neighbors, distances: r.distances };
+    }
+    const hits: VectorHit[] = [];
+    found.labels.forEach((label, i) => {
+      for (const id of ids(label)) hits.push({ id, distance: found.distances[i] ?? 1 });
+    });
+    return hits.slice(0, k);
   }
 }
 
-/** What gets embedded for an entry: the passage with its heading (concepts in headings count). */
-export function embeddingText(e: Entry): string {
-  return e.passage.heading ? `${e.passage.heading}\n${e.passage.text}` : e.passage.text;
+async function newGraph(dimensions: number, capacity: number): Promise<Graph> {
+  const { HierarchicalNSW } = await HNSWLib.imports();
+  const graph = new HierarchicalNSW("cosine", dimensions);
+  graph.initIndex(capacity, M, EF_CONSTRUCTION);
+  return graph;
+}
+
+/** Exact cosine search among `labels` (the graph stores normalised vectors). */
+function exact(graph: Graph, vector: number[], labels: number[], k: number) {
+  let norm = 0;
+  for (const x of vector) norm += x * x;
+  norm = Math.sqrt(norm) || 1;
+  const scored = labels.map((label) => {
+    const p = graph.getPoint(label);
+    let dot = 0;
+    for (let i = 0; i < p.length; i++) dot += (p[i] ?? 0) * (vector[i] ?? 0);
+    return { label, distance: 1 - dot / norm };
+  });
+  scored.sort((a, b) => a.distance - b.distance);
+  const top = scored.slice(0, k);
+  return { labels: top.map((s) => s.label), distances: top.map((s) => s.distance) };
 }

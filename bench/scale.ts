@@ -1,0 +1,190 @@
+/**
+ * The scale bench (issue 3, item 6): a synthetic corpus of N directives (bench/synthetic.ts), then
+ * index build time and docs/s, re-opening the built index, incremental re-index after one changed
+ * file, `ask` latency p50/p95/p99 over a few hundred questions, peak RSS, and the same questions'
+ * vectors searched in HNSW (the index) and exactly in LangChain's MemoryVectorStore, with the
+ * latency ratio and recall@10 of HNSW against the exact results.
+ *
+ * Each step runs in its own process, as `cadre index` and `cadre ask` do, so each peak RSS is that
+ * of one command. `--heap MB` raises Node's heap limit in those processes (default: Node's own).
+ *
+ * `node --import tsx bench/scale.ts [--n 10000] [--queries 300] [--corpus DIR] [--heap MB] [--keep]`
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
+import { Document as LcDocument } from "@langchain/core/documents";
+import { loadConcepts, openEngine } from "../src/engine.js";
+import { createEmbeddings } from "../src/search/embeddings-factory.js";
+import { makeQuestions, writeSyntheticCorpus } from "./synthetic.js";
+
+const { values } = parseArgs({
+  options: {
+    n: { type: "string", default: "10000" },
+    queries: { type: "string", default: "300" },
+    corpus: { type: "string" },
+    data: { type: "string" },
+    heap: { type: "string" },
+    keep: { type: "boolean", default: false },
+    phase: { type: "string" },
+  },
+});
+
+/** What a step reports: durations in ms, sizes in bytes, counts. */
+type Figures = Partial<Record<string, number>> & { sample?: string };
+
+const peakRss = () => process.resourceUsage().maxRSS * 1024;
+async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const out = await f();
+  return [out, performance.now() - t];
+}
+function percentiles(name: string, xs: number[]): Figures {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+  return { [`${name}P50`]: at(50), [`${name}P95`]: at(95), [`${name}P99`]: at(99) };
+}
+
+/** One step, in this process: build, open, reindex (open a changed corpus) or ask. */
+async function runPhase(name: string, o: { corpusDir: string; dataDir: string; queries: number }) {
+  const concepts = await loadConcepts();
+  const embeddings = createEmbeddings({}, { concepts });
+  let embedded = 0;
+  const embedDocuments = embeddings.embedDocuments.bind(embeddings);
+  embeddings.embedDocuments = (texts: string[]) => {
+    embedded += texts.length;
+    return embedDocuments(texts);
+  };
+  const [engine, ms] = await timed(() => openEngine({ ...o, concepts, embeddings }));
+  const { index } = engine;
+  if (name !== "ask") {
+    const docs = index.documents;
+    const sample = docs[Math.floor(docs.length / 2)]?.versions[0]?.file;
+    return {
+      ms,
+      embedded,
+      rss: peakRss(),
+      documents: docs.length,
+      passages: index.entries.length,
+      points: index.vectors.size,
+      sample,
+    };
+  }
+  const questions = makeQuestions(index.documents, o.queries);
+  const askMs: number[] = [];
+  for (const q of questions) askMs.push((await timed(() => engine.answerer.ask(q)))[1]);
+  const rss = peakRss();
+  // The same question vectors: HNSW (the index) against exact search in MemoryVectorStore.
+  const all: { vectors: number[][]; docs: LcDocument[] } = { vectors: [], docs: [] };
+  for (const { ids, vector } of index.vectors.vectors()) {
+    for (const id of ids) {
+      all.vectors.push(vector);
+      all.docs.push(new LcDocument({ pageContent: "", metadata: { id } }));
+    }
+  }
+  const store = new MemoryVectorStore(index.embeddings);
+  await store.addVectors(all.vectors, all.docs);
+  const hnswMs: number[] = [];
+  const exactMs: number[] = [];
+  let recall = 0;
+  let recallTies = 0;
+  for (const q of questions) {
+    const v = await index.embeddings.embedQuery(q);
+    const [hnsw, h] = await timed(() => index.vectors.search(v, 10));
+    const [exact, x] = await timed(() => store.similaritySearchVectorWithScore(v, 10));
+    hnswMs.push(h);
+    exactMs.push(x);
+    const exactIds = new Set(exact.map(([d]) => Number(d.metadata.id)));
+    // Equal distances at the 10th place make "the" exact top 10 ambiguous: also count those.
+    const tenth = 1 - (exact.at(-1)?.[1] ?? 1);
+    const n = Math.max(1, exact.length);
+    recall += hnsw.filter((hit) => exactIds.has(hit.id)).length / n;
+    recallTies += hnsw.filter((hit) => exactIds.has(hit.id) || hit.distance <= tenth + 1e-9).length / n;
+  }
+  return {
+    questions: questions.length,
+    rss,
+    rssBaseline: peakRss(),
+    recall: recall / questions.length,
+    recallTies: recallTies / questions.length,
+    ...percentiles("ask", askMs),
+    ...percentiles("hnsw", hnswMs),
+    ...percentiles("exact", exactMs),
+  };
+}
+
+if (values.phase) {
+  // A child: one step, its figures as the last line of stdout.
+  const figures = await runPhase(values.phase, {
+    corpusDir: values.corpus ?? "",
+    dataDir: values.data ?? "",
+    queries: Number(values.queries),
+  });
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+  process.exit(0);
+}
+
+const N = Number(values.n);
+const mb = (bytes = 0) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const s = (ms = 0) => `${(ms / 1000).toFixed(1)} s`;
+const ms = (x = 0) => `${x.toFixed(1)} ms`;
+const lat = (f: Figures, name: string) =>
+  `p50 ${ms(f[`${name}P50`])}, p95 ${ms(f[`${name}P95`])}, p99 ${ms(f[`${name}P99`])}`;
+
+const work = await mkdtemp(path.join(tmpdir(), "cadre-scale-"));
+const corpusDir = values.corpus ?? path.join(work, "corpus");
+const dataDir = values.data ?? path.join(work, "data");
+if (!values.corpus) {
+  const t = performance.now();
+  await writeSyntheticCorpus(corpusDir, N);
+  console.log(`synthetic corpus: ${N} documents written in ${s(performance.now() - t)} (${corpusDir})`);
+}
+
+/** Runs one step in a child process; stops the bench when it fails (e.g. out of memory). */
+function phase(name: string): Figures {
+  const heap = values.heap ? [`--max-old-space-size=${values.heap}`] : [];
+  const args = [...heap, "--import", "tsx", import.meta.filename, "--phase", name];
+  args.push("--corpus", corpusDir, "--data", dataDir, "--queries", String(values.queries));
+  const child = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 26 });
+  const last = child.stdout.trim().split("\n").at(-1) ?? "";
+  if (child.status !== 0 || !last.startsWith("{")) {
+    const why = child.stderr.split("\n").find((l) => /FATAL|Error/.test(l)) ?? child.stderr.slice(-300);
+    console.log(`${name}: FAILED (exit ${child.status ?? child.signal}): ${why.trim()}`);
+    process.exit(1);
+  }
+  return JSON.parse(last) as Figures;
+}
+
+const build = phase("build");
+console.log(
+  `index build: ${s(build.ms)}, ${(N / ((build.ms ?? 1) / 1000)).toFixed(0)} docs/s (${build.documents} documents, ${build.passages} passages, ${build.points} distinct vectors); peak RSS ${mb(build.rss)}`,
+);
+const reopen = phase("open");
+console.log(`open the built index (unchanged corpus): ${s(reopen.ms)}; peak RSS ${mb(reopen.rss)}`);
+
+const changed = path.join(corpusDir, String(build.sample));
+const text = await readFile(changed, "utf8");
+await writeFile(changed, text.replace(/\n1\. /, "\n1. Khẩn trương "));
+const reindex = phase("reindex");
+console.log(
+  `re-index after one changed file (${build.sample}): ${s(reindex.ms)} in all, ${reindex.embedded} passages embedded; peak RSS ${mb(reindex.rss)}`,
+);
+
+const ask = phase("ask");
+console.log(`ask, ${ask.questions} questions: ${lat(ask, "ask")}`);
+console.log(`peak RSS of the process answering them: ${mb(ask.rss)}`);
+console.log(`vector search HNSW, top 10: ${lat(ask, "hnsw")}`);
+console.log(`vector search exact (MemoryVectorStore), top 10: ${lat(ask, "exact")}`);
+console.log(`exact / HNSW latency at p50: ${((ask.exactP50 ?? 0) / (ask.hnswP50 || 1e-9)).toFixed(1)}x`);
+console.log(
+  `recall@10 of HNSW against exact: ${ask.recall?.toFixed(3)} (ties at the 10th place counted as found: ${ask.recallTies?.toFixed(3)})`,
+);
+console.log(`peak RSS with the exact baseline loaded too: ${mb(ask.rssBaseline)}`);
+const worst = Math.max(build.rss ?? 0, reopen.rss ?? 0, reindex.rss ?? 0, ask.rss ?? 0);
+console.log(`peak RSS of the bot, worst step: ${mb(worst)}`);
+if (values.keep || values.corpus) console.log(`kept ${corpusDir} and ${dataDir}`);
+else await rm(work, { recursive: true, force: true });
