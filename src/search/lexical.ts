@@ -33,6 +33,8 @@ export interface LexicalHit {
 
 /** The lexical side of the hybrid search. */
 export class LexicalIndex {
+  private readonly frequencies = new Map<string, number>();
+
   private constructor(private readonly mini: MiniSearch<Row>) {}
 
   /** Builds the index over `entries`. */
@@ -60,13 +62,21 @@ export class LexicalIndex {
 
   /** How many entries contain `term` (for IDF weights in confidence). */
   docFrequency(term: string): number {
+    // Counted once per term: the index does not change after it is built, and common terms have
+    // posting lists as long as the corpus (coverage asks for dozens per question).
+    const known = this.frequencies.get(term);
+    if (known !== undefined) return known;
     // biome-ignore lint/suspicious/noExplicitAny: MiniSearch exposes term statistics only internally.
     const index = (this.mini as any)._index;
     const fields: Map<number, Map<number, number>> | undefined = index?.get(term);
-    if (!fields) return 0;
-    const ids = new Set<number>();
-    for (const perField of fields.values()) for (const id of perField.keys()) ids.add(id);
-    return ids.size;
+    let n = 0;
+    if (fields) {
+      const ids = new Set<number>();
+      for (const perField of fields.values()) for (const id of perField.keys()) ids.add(id);
+      n = ids.size;
+    }
+    this.frequencies.set(term, n);
+    return n;
   }
 
   get size(): number {

@@ -98,7 +98,11 @@ export class Retriever {
     // passages apart no better than chance ("Báo Nghệ An" is not what "the Nghệ An plan" asks about).
     const naming = q.docIds ? this.namingWords([...q.docIds]) : new Set<string>();
     const searchWords = words.filter((w) => !naming.has(fold(w)));
-    const terms = [...anchors, ...(searchWords.length > 0 ? searchWords : words), ...expansions];
+    const terms = this.selective([
+      ...anchors,
+      ...(searchWords.length > 0 ? searchWords : words),
+      ...expansions,
+    ]);
     const anchorSet = new Set(anchors);
     const ownSet = new Set(words);
     const lexical = this.index.lexical.search(terms, {
@@ -161,6 +165,20 @@ export class Retriever {
     };
   }
 
+  /**
+   * The terms worth a lexical lookup: those in more than a fifth of all passages rank nothing apart
+   * and cost the most (their posting lists are as long as the corpus), so they are left to coverage.
+   * When every term is that common, the rarest few are kept.
+   */
+  private selective(terms: string[]): string[] {
+    const lexical = this.index.lexical;
+    const limit = Math.max(COMMON_FLOOR, lexical.size * COMMON_SHARE);
+    const unique = [...new Set(terms)];
+    const kept = unique.filter((t) => lexical.docFrequency(t) <= limit);
+    if (kept.length > 0) return kept;
+    return unique.sort((a, b) => lexical.docFrequency(a) - lexical.docFrequency(b)).slice(0, 3);
+  }
+
   /** The glossary concepts of a question, each with the question's (folded) words it spans. */
   private conceptUnits(text: string, lang: Lang, own: Set<string>): ConceptUnit[] {
     const byId = new Map<string, Set<string>>();
@@ -199,7 +217,7 @@ export class Retriever {
     if (docs.length < 2) return out;
     const { words, anchors } = tokenize(text, lang, { question: true });
     const ids = new Set(docs.map((d) => d.id));
-    const hits = this.index.lexical.search([...anchors, ...words], {
+    const hits = this.index.lexical.search(this.selective([...anchors, ...words]), {
       filter: (id) => ids.has(this.index.entries[id]?.doc.id ?? ""),
       limit: 200,
     });
@@ -290,6 +308,11 @@ export interface QuestionContent {
   /** Vietnamese syllable pairs ("bo_chinh", "chinh_tri"), counted at `PAIR_WEIGHT`. */
   pairs: string[];
 }
+
+/** Share of passages above which a term is too common to look up lexically. */
+const COMMON_SHARE = 0.1;
+/** Below this many passages no term counts as too common (small corpora keep every term). */
+const COMMON_FLOOR = 2000;
 
 /** Weight of a syllable pair relative to a word of the same rarity. */
 const PAIR_WEIGHT = 0.5;
