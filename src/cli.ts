@@ -10,6 +10,7 @@ import { StartupError, startMessengers } from "./main.js";
 import { createConsoleOutbox, runConsoleChat } from "./messengers/console.js";
 import { BANKS_FOLDER, exportBank, generateQuiz, saveBank, toJson } from "./quiz/index.js";
 import { ReminderConfigError } from "./reminders/index.js";
+import { EmbeddingsError } from "./search/embeddings-checked.js";
 import type { Progress } from "./search/index.js";
 import { isLang } from "./text/index.js";
 
@@ -80,7 +81,12 @@ async function main(argv: string[]): Promise<number> {
     }
   };
   const engine = () =>
-    openEngine({ corpusDir: config.corpusDir, dataDir: config.dataDir, progress: progressOnTty() });
+    openEngine({
+      corpusDir: config.corpusDir,
+      dataDir: config.dataDir,
+      progress: progressOnTty(),
+      embeddings: config.env,
+    });
 
   switch (command) {
     case "index": {
@@ -90,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
         dataDir: config.dataDir,
         progress: progressOnTty(),
         rebuild: true,
+        embeddings: config.env,
       });
       const passages = index.entries.length;
       process.stdout.write(
@@ -249,6 +256,7 @@ main(process.argv.slice(2)).then(
       error instanceof ReminderConfigError ||
       error instanceof ConfigError ||
       error instanceof StartupError ||
+      error instanceof EmbeddingsError ||
       (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
     ) {
       process.stderr.write(`cadre: ${(error as Error).message}\n`);

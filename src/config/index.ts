@@ -47,6 +47,8 @@ const Schema = z.object({
   LLM_API_KEY: optional,
   LLM_MODEL: optional,
   LLM_TIMEOUT_MS: whole(1, 600_000),
+  OPENAI_API_KEY: optional,
+  OPENAI_BASE_URL: optional,
   EMBEDDINGS: optional.pipe(z.enum(["local", "openai", "ollama"]).optional()),
   EMBEDDINGS_BASE_URL: optional,
   EMBEDDINGS_MODEL: optional,

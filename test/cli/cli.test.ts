@@ -152,4 +152,15 @@ describe("the cadre command", () => {
     expect(good.stdout).toMatch(/Đã nhập \d+ câu hỏi/);
     expect(readFileSync(path.join(data, "quiz-banks", "curated.yaml"), "utf8")).toContain("questions");
   });
+
+  it("names the embedding server in one line when it cannot be reached", () => {
+    const empty = mkdtempSync(path.join(tmpdir(), "cadre-emb-"));
+    const r = cadre(["ask", "nhiệm vụ 4", "--corpus", SEEDS, "--data", empty], undefined, {
+      EMBEDDINGS: "ollama",
+      EMBEDDINGS_BASE_URL: "http://127.0.0.1:9",
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain("EMBEDDINGS_BASE_URL");
+  });
 });
