@@ -5,7 +5,7 @@ import { quizFeature } from "./chat/features/quiz.js";
 import { remindersFeature } from "./chat/features/reminders.js";
 import { reminderAnswersFeature } from "./chat/features/reminders-answers.js";
 import { ChatCore, type ChatOptions, FEATURES, type MessengerName, type Outbox } from "./chat/index.js";
-import type { Config } from "./config/index.js";
+import { type Config, userIds } from "./config/index.js";
 import type { Engine } from "./engine.js";
 import { t } from "./i18n/index.js";
 import {
@@ -162,8 +162,7 @@ export function openApp(config: Config, engine: Engine, options: AppOptions = {}
 
 /** BOT_ADMINS ("telegram:123 slack:U0ADMIN") as messenger and user id; a user's id is their private chat. */
 function adminIds(list: string | undefined): { messenger: MessengerName; userId: string }[] {
-  return (list ?? "")
-    .split(/[\s,;]+/)
+  return userIds(list)
     .map((s) => s.match(/^(telegram|slack|zalo|web|console):(.+)$/))
     .filter((m): m is RegExpMatchArray => !!m)
     .map((m) => ({ messenger: m[1] as MessengerName, userId: m[2] ?? "" }));

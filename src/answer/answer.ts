@@ -66,11 +66,7 @@ export class Answerer {
   private asksOnlyAbout(q: ParsedQuestion, doc: Document): boolean {
     const DOC_WORDS =
       /^(van|ban|chi|thi|ke|hoach|quy|dinh|cong|nghi|quyet|ket|luan|huong|dan|hanh|ky|duoc|cua|nao|ubnd|hdnd|tinh|huyen|uy|thuong|vu|document|directive|letter|plan|official|lettre|officielle|publie|signe|emis|issued|signed|published|文書|発行|署名|公布)$/u;
-    const naming = new Set<string>();
-    for (const v of doc.versions) {
-      const identity = v.identity ? v.text.slice(v.identity.start, v.identity.end) : "";
-      for (const w of tokenize(`${v.title} ${v.issuer ?? ""} ${identity}`, v.lang).words) naming.add(fold(w));
-    }
+    const naming = this.retriever.namingWords([doc.id], true);
     const rest = tokenize(q.text, q.lang, { question: true })
       .words.filter((w) => !w.includes("_"))
       .map(fold)

@@ -104,6 +104,14 @@ export function parseConfig(
   };
 }
 
+/**
+ * BOT_ADMINS / BOT_TRAINERS as a list: platform-prefixed user ids ("telegram:123 slack:U0ADMIN"),
+ * separated by spaces, commas or semicolons.
+ */
+export function userIds(list: string | undefined): string[] {
+  return (list ?? "").split(/[\s,;]+/).filter(Boolean);
+}
+
 /** The variables that turn on a messenger, for the "nothing configured" message. */
 export const MESSENGER_VARIABLES = [
   "TELEGRAM_BOT_TOKEN (Telegram)",

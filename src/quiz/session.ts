@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userIds } from "../config/index.js";
 import { LANGS } from "../text/index.js";
 import type { QuizQuestion } from "./types.js";
 
@@ -88,7 +89,7 @@ export function trainersFrom(
   list: string | readonly string[] | undefined,
 ): (msg: { messenger: string; userId: string }) => boolean {
   const ids = new Set(
-    (typeof list === "string" ? list.split(/[\s,;]+/) : (list ?? [])).map((s) => s.trim()).filter(Boolean),
+    (typeof list === "string" ? userIds(list) : (list ?? [])).map((s) => s.trim()).filter(Boolean),
   );
   return (msg) => ids.has(`${msg.messenger}:${msg.userId}`);
 }

@@ -197,14 +197,18 @@ export class Retriever {
     return [...byId].map(([id, words]) => ({ id, words: [...words] }));
   }
 
-  /** Folded words of the titles, issuers and identity lines ("Nghệ An, ngày …") of these documents. */
-  private namingWords(docIds: string[]): Set<string> {
+  /**
+   * Folded words that name these documents: their issuers and identity lines ("Nghệ An, ngày …"),
+   * and with `titles` their titles too.
+   */
+  namingWords(docIds: string[], titles = false): Set<string> {
     const out = new Set<string>();
     for (const doc of this.index.documents) {
       if (!docIds.includes(doc.id)) continue;
       for (const v of doc.versions) {
         const identity = v.identity ? v.text.slice(v.identity.start, v.identity.end) : "";
-        for (const w of tokenize(`${v.issuer ?? ""} ${identity}`, v.lang).words) out.add(fold(w));
+        const named = `${titles ? v.title : ""} ${v.issuer ?? ""} ${identity}`;
+        for (const w of tokenize(named, v.lang).words) out.add(fold(w));
       }
     }
     return out;

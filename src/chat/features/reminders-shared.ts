@@ -1,3 +1,4 @@
+import { userIds } from "../../config/index.js";
 import { t } from "../../i18n/index.js";
 import type { HolidayOptions } from "../../reminders/calendar/index.js";
 import type { ManageCode, Refusal } from "../../reminders/index.js";
@@ -22,8 +23,7 @@ export interface ReminderChatOptions {
 /** True for the bot's administrators (BOT_ADMINS) and for the administrators of the chat the message is in. */
 export function isAdmin(msg: Inbound, admins: string | undefined): boolean {
   if (msg.isChatAdmin) return true;
-  const ids = (admins ?? "").split(/[\s,;]+/).filter(Boolean);
-  return ids.includes(`${msg.messenger}:${msg.userId}`);
+  return userIds(admins).includes(`${msg.messenger}:${msg.userId}`);
 }
 
 /** The language of a reply: the user's interface language when the platform tells it, else Vietnamese. */
