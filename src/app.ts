@@ -12,6 +12,7 @@ import {
   BANKS_FOLDER,
   createQuizRunner,
   loadBanks,
+  type QuizClock,
   type QuizRunner,
   systemQuizClock,
   trainersFrom,
@@ -57,6 +58,8 @@ export interface AppOptions extends ChatOptions {
   configDir?: string;
   /** Overrides for the dispatcher (tests: a short interval, no digest). */
   dispatcher?: Partial<Omit<DispatcherOptions, "store" | "outboxes" | "clock">>;
+  /** The quiz timers' clock (tests move it); default the wall clock. */
+  quizClock?: QuizClock;
 }
 
 /**
@@ -121,7 +124,7 @@ export function openApp(config: Config, engine: Engine, options: AppOptions = {}
   const quiz = createQuizRunner({
     store: createSqliteQuizStore(db),
     outboxes,
-    clock: systemQuizClock,
+    clock: options.quizClock ?? systemQuizClock,
     isTrainer: trainersFrom(config.env.BOT_TRAINERS),
     log: options.log,
   });

@@ -6,6 +6,7 @@ import { openApp } from "./app.js";
 import { DeadlinesUsageError, runDeadlines } from "./cli-deadlines.js";
 import { ConfigError, MESSENGER_VARIABLES, parseConfig } from "./config/index.js";
 import { openEngine } from "./engine.js";
+import { PromptError, rephraseWithSettings } from "./llm/index.js";
 import { StartupError, startMessengers } from "./main.js";
 import { createConsoleOutbox, runConsoleChat } from "./messengers/console.js";
 import { BANKS_FOLDER, exportBank, generateQuiz, saveBank, toJson } from "./quiz/index.js";
@@ -13,6 +14,7 @@ import { ReminderConfigError } from "./reminders/index.js";
 import { EmbeddingsError } from "./search/embeddings-checked.js";
 import type { Progress } from "./search/index.js";
 import { isLang } from "./text/index.js";
+import { startWeb, WebPortError } from "./web/server.js";
 
 /**
  * The `cadre` command (DESIGN §3.1). Bad input ends with a one-line error on stderr naming what
@@ -27,7 +29,7 @@ const USAGE = `Usage: cadre <command> [options]
   quiz generate [-n N] [--json] [--seed S] [--lang xx] [--doc NUMBER]   quiz questions from the corpus
   quiz export [-n N] [--seed S] [--lang xx]   the same as an editable YAML bank
   quiz import FILE              check a bank against the corpus and keep it for '/quiz start bank'
-  start [--config DIR]          run the configured messengers and the reminder dispatcher (npm start)
+  start [--config DIR]          serve the web page (PORT_WEB), run the configured messengers and the reminder dispatcher (npm start)
   deadlines suggest [--json] [--from YYYY-MM-DD] [--until YYYY-MM-DD]   reporting duties found in the corpus
   deadlines accept N [--units A,B] [--recipient R] [--id ID] [--title T]   suggestion N becomes a deadline
   deadlines status [DEADLINE] [--json]   where every unit stands
@@ -86,6 +88,7 @@ async function main(argv: string[]): Promise<number> {
       dataDir: config.dataDir,
       progress: progressOnTty(),
       embeddings: config.env,
+      llm: config.env,
     });
 
   switch (command) {
@@ -98,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
         rebuild: true,
         embeddings: config.env,
       });
-      const passages = index.entries.length;
+      const passages = index.passageCount;
       process.stdout.write(
         `Đã lập chỉ mục ${index.documents.length} văn bản (${index.manifest.files.length} tệp, ${passages} đoạn) vào ${config.dataDir}.\n`,
       );
@@ -139,30 +142,41 @@ async function main(argv: string[]): Promise<number> {
     }
     case "start": {
       needCorpus();
-      if (config.messengers.length === 0 && !process.stdin.isTTY) {
-        process.stderr.write(
-          `cadre: no messenger is configured and there is no terminal for the console chat.\nSet one of: ${MESSENGER_VARIABLES.join("; ")} (see .env.example), or run 'npm start' in a terminal.\n`,
-        );
-        return 2;
-      }
       const log = (line: string) => process.stderr.write(`${line}\n`);
-      const app = openApp(config, await engine(), { log, configDir: values.config });
+      const eng = await engine();
+      const app = openApp(config, eng, { log, configDir: values.config });
       app.outboxes.set("console", createConsoleOutbox(process.stdout));
-      if (config.messengers.length === 0) {
-        await app.resume();
-        app.dispatcher.run();
-        await runConsoleChat(app.chat);
+      // The local web page is always served; with no messenger configured it is the way in.
+      const web = await startWeb({
+        app,
+        engine: eng,
+        host: config.env.WEB_HOST,
+        port: config.env.PORT_WEB ?? 8080,
+        adminToken: config.env.WEB_ADMIN_TOKEN,
+        log,
+      }).catch(async (error: unknown) => {
         await app.close();
-        return 0;
-      }
-      const running = await startMessengers(config, app.chat, log).catch(async (error: unknown) => {
-        await app.close();
-        throw error;
+        throw error instanceof WebPortError ? new StartupError(error.message) : error;
       });
-      for (const [name, outbox] of running.outboxes) app.outboxes.set(name, outbox);
+      app.outboxes.set("web", web.outbox);
+      const running =
+        config.messengers.length === 0
+          ? null
+          : await startMessengers(config, app.chat, log).catch(async (error: unknown) => {
+              await web.close();
+              await app.close();
+              throw error;
+            });
+      for (const [name, outbox] of running?.outboxes ?? []) app.outboxes.set(name, outbox);
       await app.resume();
       app.dispatcher.run();
-      process.stdout.write(`cadre-bot đang chạy / running: ${running.describe.join("; ")}\n`);
+      process.stdout.write(
+        `cadre-bot đang chạy / running: ${[`web ${web.url}`, ...(running?.describe ?? [])].join("; ")}\n`,
+      );
+      if (!running)
+        process.stdout.write(
+          `Mở / open ${web.url} trong trình duyệt / in a browser. Messengers: ${MESSENGER_VARIABLES.join("; ")} (.env.example)\n`,
+        );
       const stopped = new Promise<void>((resolve) => {
         const stop = () => {
           process.stdout.write("cadre-bot: dừng nhận tin, hoàn tất các trả lời đang gửi / stopping…\n");
@@ -171,9 +185,10 @@ async function main(argv: string[]): Promise<number> {
         process.once("SIGTERM", stop);
         process.once("SIGINT", stop);
       });
-      if (process.stdin.isTTY) await Promise.race([runConsoleChat(app.chat), stopped]);
+      if (running && process.stdin.isTTY) await Promise.race([runConsoleChat(app.chat), stopped]);
       else await stopped;
-      await running.stop();
+      await web.close();
+      await running?.stop();
       await app.close();
       return 0;
     }
@@ -203,12 +218,17 @@ async function main(argv: string[]): Promise<number> {
       if (!Number.isInteger(n) || n < 1 || n > 500)
         throw new UsageError(`-n must be a whole number from 1 to 500 (got '${values.n}')`);
       const { index } = await engine();
-      const questions = generateQuiz(index.documents, {
+      const generated = generateQuiz(index.documents, {
         n,
         seed: values.seed ?? 0,
         lang: isLang(values.lang) ? values.lang : "vi",
         docId: values.doc,
       });
+      // With LLM set, each question may be reworded; an item that fails verification stays as generated.
+      const log = (line: string) => process.stderr.write(`${line}\n`);
+      const questions = config.env.LLM
+        ? await rephraseWithSettings(config.env, generated, index.documents, log)
+        : generated;
       if (values.doc && questions.length === 0)
         throw new UsageError(`no quiz questions for document '${values.doc}' (see 'cadre chat' → /docs)`);
       if (action === "export") process.stdout.write(exportBank(questions));
@@ -257,6 +277,7 @@ main(process.argv.slice(2)).then(
       error instanceof ConfigError ||
       error instanceof StartupError ||
       error instanceof EmbeddingsError ||
+      error instanceof PromptError ||
       (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
     ) {
       process.stderr.write(`cadre: ${(error as Error).message}\n`);

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { Answerer } from "./answer/index.js";
 import { extractDocx, extractPdf } from "./corpus/formats/index.js";
 import type { Extractors } from "./corpus/index.js";
+import { type LlmOptions, type LlmSettings, prepareLanguageModel } from "./llm/index.js";
 import type { NamedEmbeddings } from "./search/embeddings-checked.js";
 import { createEmbeddings, type EmbeddingSettings } from "./search/embeddings-factory.js";
 import { loadGlossary } from "./search/glossary.js";
@@ -25,6 +26,7 @@ import {
 export interface Engine {
   index: CorpusIndex;
   retriever: Retriever;
+  /** The extractive `Answerer`, or with LLM set the model answerer (a subclass, same `ask()`). */
   answerer: Answerer;
 }
 
@@ -55,7 +57,10 @@ export async function openEngine(opts: {
   embeddings?: EmbeddingSettings | NamedEmbeddings;
   /** Where notices for the operator go (default: stderr). */
   log?: (line: string) => void;
+  /** The LLM* settings; without `LLM` the offline answerer, unchanged. */
+  llm?: LlmSettings & LlmOptions;
 }): Promise<Engine> {
+  const withModel = opts.llm?.LLM ? prepareLanguageModel(opts.llm) : null;
   const concepts = opts.concepts ?? (await loadConcepts());
   const given = opts.embeddings;
   const embeddings = given && "embedQuery" in given ? given : createEmbeddings(given, { concepts });
@@ -68,6 +73,10 @@ export async function openEngine(opts: {
     log: opts.log,
   };
   const index = opts.rebuild ? await buildIndex(options) : await openIndex(options);
+  if (withModel) {
+    const tuning = { ...DEFAULT_TUNING, ...opts.tuning };
+    return { index, ...withModel({ index, concepts, tuning, vectors: opts.vectors ?? true, log: opts.log }) };
+  }
   const retriever = new Retriever(
     index,
     concepts,

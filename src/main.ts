@@ -3,6 +3,7 @@ import type { Config } from "./config/index.js";
 import { type Route, type Served, serveRoutes } from "./messengers/http.js";
 import { createSlack } from "./messengers/slack/index.js";
 import { createTelegram } from "./messengers/telegram/index.js";
+import { createZalo } from "./messengers/zalo/index.js";
 
 /**
  * Runs every configured messenger side by side over one chat core: creates the adapters (a bad
@@ -71,6 +72,21 @@ export async function startMessengers(
       });
       adapters.push(slack);
       describe.push(`slack (${slack.mode === "socket" ? "Socket Mode" : "HTTP events"})`);
+    }
+    if (config.messengers.includes("zalo") && e.ZALO_BOT_TOKEN) {
+      const webhook =
+        e.ZALO_WEBHOOK_URL && e.ZALO_WEBHOOK_SECRET
+          ? { url: e.ZALO_WEBHOOK_URL, secret: e.ZALO_WEBHOOK_SECRET }
+          : undefined;
+      const zalo = await createZalo({
+        token: e.ZALO_BOT_TOKEN,
+        apiRoot: e.ZALO_API_ROOT,
+        webhook,
+        chat,
+        log,
+      });
+      adapters.push(zalo);
+      describe.push(`zalo ${zalo.accountName} (${webhook ? "webhook" : "long polling"})`);
     }
     const routes = adapters.flatMap((a) => a.routes);
     const served =

@@ -8,7 +8,8 @@ import type { Inbound, Reply } from "./types.js";
 /** What features may use: the engine, the log of answers given, and per-conversation memory. */
 export interface ChatDeps {
   index: CorpusIndex;
-  answerer: Answerer;
+  /** Only `ask()` is used: the extractive `Answerer` or the model answerer (src/llm). */
+  answerer: Pick<Answerer, "ask">;
   /** Where answers are logged for "full passage" and 👍/👎; without it answers carry no buttons. */
   answers?: AnswerLog;
 }

@@ -53,7 +53,8 @@ const Schema = z.object({
   EMBEDDINGS_BASE_URL: optional,
   EMBEDDINGS_MODEL: optional,
   WEB_HOST: optional,
-  PORT_WEB: whole(1, 65535),
+  // 0 = any free port (tests); the start-up line prints the one chosen.
+  PORT_WEB: whole(0, 65535),
   WEB_ADMIN_TOKEN: optional,
   BOT_ADMINS: optional,
   BOT_TRAINERS: optional,
@@ -94,6 +95,11 @@ export function parseConfig(
   if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
     throw new ConfigError(
       "TELEGRAM_WEBHOOK_URL is set: also set TELEGRAM_WEBHOOK_SECRET (checked on every update)",
+    );
+  }
+  if (e.ZALO_WEBHOOK_URL && !e.ZALO_WEBHOOK_SECRET) {
+    throw new ConfigError(
+      "ZALO_WEBHOOK_URL is set: also set ZALO_WEBHOOK_SECRET (8–256 characters, checked on every update)",
     );
   }
   return {

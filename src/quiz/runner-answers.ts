@@ -2,7 +2,7 @@ import type { Reply } from "../chat/types.js";
 import type { QuizQuestionRecord, QuizSessionRecord, QuizStore } from "../store/quiz-types.js";
 import type { Lang } from "../text/index.js";
 import { type Live, langOf, modeOf, QuizPacer, type QuizRunnerOptions } from "./runner.js";
-import { feedbackReply, historyReply, leaderboardReply, notice } from "./runner-replies.js";
+import { feedbackReply, historyReply, leaderboardReply, notice, typedOption } from "./runner-replies.js";
 import { history, rank } from "./scores.js";
 import { parseStoredQuestion } from "./session.js";
 
@@ -43,7 +43,10 @@ export class QuizRunner extends QuizPacer {
     return [this.firstAnswer(row, voter, Number(m[3]), lang)];
   }
 
-  /** A number typed while a text quiz (console) has a question open in this chat; null when it is not an answer. */
+  /**
+   * A number (console) or a letter A–J (Zalo; numbers work there too) typed while a text quiz has a
+   * question open in this chat; null when it is not an answer.
+   */
   async typed(
     messenger: string,
     chatId: string,
@@ -51,13 +54,14 @@ export class QuizRunner extends QuizPacer {
     voter: Voter,
     lang: Lang,
   ): Promise<Reply[] | null> {
-    const m = /^\s*(\d{1,2})\s*$/.exec(text);
-    const session = m ? this.store.runningIn(messenger, chatId) : undefined;
-    if (!m || !session || modeOf(messenger) !== "typed") return null;
+    const mode = modeOf(messenger);
+    const option = mode === "typed" || mode === "letters" ? typedOption(text, mode) : null;
+    const session = option !== null ? this.store.runningIn(messenger, chatId) : undefined;
+    if (option === null || !session) return null;
     await this.sent();
     const row = this.store.questions(session.id).findLast((q) => q.sentAt !== null);
     if (!row) return null;
-    return [this.firstAnswer(row, voter, Number(m[1]) - 1, lang)];
+    return [this.firstAnswer(row, voter, option, lang)];
   }
 
   /**

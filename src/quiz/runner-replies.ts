@@ -9,8 +9,22 @@ import type { QuizCitation, QuizQuestion } from "./types.js";
  * port types of the chat core are used, as the reminders do: the quiz never imports an adapter.
  */
 
-/** How a messenger shows a question: a native quiz poll, buttons, or numbered options to type. */
-export type QuestionMode = "poll" | "buttons" | "typed";
+/**
+ * How a messenger shows a question: a native quiz poll, buttons, numbered options to type, or
+ * lettered options to type ("A. …", answered A/B/C/D: Zalo, which has neither polls nor buttons).
+ */
+export type QuestionMode = "poll" | "buttons" | "typed" | "letters";
+
+/** The option labels of the lettered mode (a question has at most 10 options). */
+export const OPTION_LETTERS = "ABCDEFGHIJ";
+
+/** The option a typed answer names (0-based): "2"; and in the lettered mode "B" or "b" too. Null otherwise. */
+export function typedOption(text: string, mode: QuestionMode): number | null {
+  const m = /^\s*(?:(\d{1,2})|([A-Ja-j]))\s*[.)]?\s*$/.exec(text);
+  if (m?.[1]) return Number(m[1]) - 1;
+  if (m?.[2] && mode === "letters") return OPTION_LETTERS.indexOf(m[2].toUpperCase());
+  return null;
+}
 
 /** Top of a results message. */
 export const RESULTS_TOP = 10;
@@ -28,7 +42,7 @@ const rightAnswer = (q: QuizQuestion) => q.correct.map((i) => q.options[i] ?? ""
 /** The action of the k-th option's button: `qz:<session>:<question>:<option>` (≤ 64 bytes). */
 export const optionAction = (sessionId: string, idx: number, k: number) => `qz:${sessionId}:${idx}:${k}`;
 
-/** One question as sent: a native poll on Telegram, text with buttons or numbers elsewhere. */
+/** One question as sent: a native poll on Telegram, text with buttons, numbers or letters elsewhere. */
 export function questionReply(
   q: QuizQuestion,
   at: { sessionId: string; idx: number; total: number; seconds: number },
@@ -36,10 +50,14 @@ export function questionReply(
   lang: Lang,
 ): Reply {
   const head = t(lang, "quiz.run.question", { i: at.idx + 1, n: at.total, question: q.question });
-  const numbered = q.options.map((o, k) => `${k + 1}. ${o}`).join("\n");
-  const hint = t(lang, mode === "typed" ? "quiz.run.typeHint" : "quiz.run.clickHint", {
-    seconds: at.seconds,
-  });
+  const label = (k: number) => (mode === "letters" ? OPTION_LETTERS[k] : String(k + 1));
+  const numbered = q.options.map((o, k) => `${label(k)}. ${o}`).join("\n");
+  const letters = [...OPTION_LETTERS.slice(0, q.options.length)].join(", ");
+  const hintKey = { poll: "quiz.run.clickHint", buttons: "quiz.run.clickHint", typed: "quiz.run.typeHint" };
+  const hint =
+    mode === "letters"
+      ? t(lang, "menu.letterHint", { seconds: at.seconds, letters })
+      : t(lang, hintKey[mode], { seconds: at.seconds });
   const reply: Reply = { text: `${head}\n\n${numbered}\n\n${hint}`, lang };
   if (mode === "poll") {
     // The question is the poll's; the "i/n" prefix stays only while it fits Telegram's 300 characters.

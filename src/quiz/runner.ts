@@ -54,6 +54,7 @@ export interface Live {
 /** How each messenger shows a question. */
 export function modeOf(messenger: string): QuestionMode {
   if (messenger === "telegram") return "poll";
+  if (messenger === "zalo") return "letters";
   return messenger === "console" ? "typed" : "buttons";
 }
 

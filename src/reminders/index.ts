@@ -15,6 +15,21 @@ export {
   reminderAction,
 } from "./actions.js";
 export {
+  BOARD_STATES,
+  type BoardCell,
+  type BoardColumn,
+  type BoardDeadline,
+  type BoardOptions,
+  type BoardUnit,
+  boardRows,
+  boardWindow,
+  type CalendarDay,
+  type DueItem,
+  deadlineBoard,
+  dueCalendar,
+  unitHistory,
+} from "./board.js";
+export {
   applyReminderConfig,
   type ConfigProblem,
   loadReminderConfig,

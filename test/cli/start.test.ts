@@ -45,6 +45,7 @@ describe("npm start with Telegram and Slack configured", () => {
         SLACK_SIGNING_SECRET: SECRET,
         SLACK_API_URL: slack.apiUrl,
         PORT: String(port),
+        PORT_WEB: "0",
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -109,6 +110,82 @@ describe("npm start with Telegram and Slack configured", () => {
     await slack.waitFor(() => slack.thread("C0GENERAL", sentinel.message.ts)[0], WAIT_MS, "sentinel");
     expect(thread()).toHaveLength(1);
     expect(slack.thread("C0GENERAL", unsigned.message.ts)).toEqual([]);
+  });
+
+  it("stops on SIGTERM with status 0", async () => {
+    child.kill("SIGTERM");
+    expect(await exit).toBe(0);
+  }, 30_000);
+});
+
+describe("npm start with no messenger configured", () => {
+  let child: ChildProcess;
+  let output = "";
+  let exit: Promise<number | null>;
+  let url: string;
+
+  beforeAll(async () => {
+    const data = await mkdtemp(path.join(tmpdir(), "cadre-start-web-"));
+    const port = await freePort();
+    child = spawn("npm", ["start", "--silent", "--", "--data", data], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        TELEGRAM_BOT_TOKEN: "",
+        SLACK_BOT_TOKEN: "",
+        ZALO_BOT_TOKEN: "",
+        WEB_HOST: "",
+        PORT_WEB: String(port),
+      },
+      // No terminal: it must keep serving until a signal all the same.
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout?.on("data", (b: Buffer) => {
+      output += b.toString();
+    });
+    child.stderr?.on("data", (b: Buffer) => {
+      output += b.toString();
+    });
+    exit = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+    const started = await Promise.race([
+      new Promise<string>((resolve) => {
+        const look = () => {
+          const m = output.match(/running: web (http:\/\/127\.0\.0\.1:\d+)/);
+          if (m?.[1]) resolve(m[1]);
+          else if (child.exitCode === null) setTimeout(look, 50);
+        };
+        look();
+      }),
+      exit.then((code) => {
+        throw new Error(`npm start exited with ${code}:\n${output}`);
+      }),
+    ]);
+    url = started;
+    expect(url).toBe(`http://127.0.0.1:${port}`);
+  }, 60_000);
+
+  afterAll(() => {
+    if (child.exitCode === null) child.kill("SIGKILL");
+  });
+
+  it("serves the chat page, and the web chat answers task 4 of 1470-CV/TU with its citation", async () => {
+    const page = await fetch(`${url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("cadre-bot");
+    const res = await fetch(`${url}/api/message`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        room: "chung",
+        user: "start-test-user",
+        name: "Lan",
+        text: "nhiệm vụ 4 yêu cầu gì?",
+      }),
+    });
+    expect(res.status).toBe(200);
+    const { replies } = (await res.json()) as { replies: { text: string; sources?: string[] }[] };
+    expect(replies[0]?.text).toContain("Nhiệm vụ 4 của 1470-CV/TU");
+    expect(replies[0]?.sources?.[0]).toContain("1470-CV/TU · nhiệm vụ 4 · ngày 22/02/2024");
   });
 
   it("stops on SIGTERM with status 0", async () => {
