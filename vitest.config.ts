@@ -7,6 +7,10 @@ const ZONE_SENSITIVE = [
   "test/reminders/**/*.test.ts",
   "test/quiz/run*.test.ts",
   "test/cli/deadlines.test.ts",
+  "test/messengers/zalo-reminders.test.ts",
+  "test/messengers/zalo-quiz.test.ts",
+  "test/web/dashboard.test.ts",
+  "test/web/units.test.ts",
 ];
 
 export default defineConfig({
