@@ -1,64 +1,38 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeZalo } from "../support/fake-zalo/index.js";
+import { freePort, type Started, startCadre } from "../support/process.js";
 
 // `npm start` as a child process with ZALO_BOT_TOKEN and ZALO_API_ROOT pointing at the fake Zalo Bot
 // API on loopback: the check the issue names as "done", made from outside the program.
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const WAIT_MS = 30_000;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe("npm start with Zalo configured", () => {
   let zalo: FakeZalo;
-  let child: ChildProcess;
-  let output = "";
-  let exit: Promise<number | null>;
+  let cadre: Started;
 
   beforeAll(async () => {
     zalo = await FakeZalo.start();
-    const data = await mkdtemp(path.join(tmpdir(), "cadre-start-zalo-"));
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
+    cadre = await startCadre({
       ZALO_BOT_TOKEN: zalo.token,
       ZALO_API_ROOT: zalo.apiRoot,
       PORT_WEB: String(await freePort()), // the local web page must not collide with other tests
-    };
-    for (const name of ["TELEGRAM_BOT_TOKEN", "SLACK_BOT_TOKEN", "ZALO_WEBHOOK_URL", "ZALO_WEBHOOK_SECRET"])
-      delete env[name];
-    child = spawn("npm", ["start", "--silent", "--", "--data", data], {
-      cwd: ROOT,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
+      TELEGRAM_BOT_TOKEN: "",
+      SLACK_BOT_TOKEN: "",
+      ZALO_WEBHOOK_URL: "",
+      ZALO_WEBHOOK_SECRET: "",
     });
-    const collect = (b: Buffer) => {
-      output += b.toString();
-    };
-    child.stdout?.on("data", collect);
-    child.stderr?.on("data", collect);
-    exit = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
-    await zalo.waitFor(() => output.includes("running"), WAIT_MS, `start-up line; output so far:\n${output}`);
+    await cadre.until(/running/, WAIT_MS);
   }, 60_000);
 
   afterAll(async () => {
-    if (child.exitCode === null) child.kill("SIGKILL");
+    cadre.kill();
     await zalo.close();
   });
 
   it("says it runs Zalo by long polling under the bot's account name", () => {
-    expect(output).toContain("zalo bot.CadreTest (long polling)");
-    expect(output).not.toContain(zalo.token);
+    expect(cadre.output()).toContain("zalo bot.CadreTest (long polling)");
+    expect(cadre.output()).not.toContain(zalo.token);
   });
 
   it("answers a private 'nhiệm vụ 4 yêu cầu gì?' with task 4's text and citation, in messages of at most 2000 characters", async () => {
@@ -79,7 +53,7 @@ describe("npm start with Zalo configured", () => {
   });
 
   it("stops on SIGTERM with status 0", async () => {
-    child.kill("SIGTERM");
-    expect(await exit).toBe(0);
+    cadre.child.kill("SIGTERM");
+    expect(await cadre.exit).toBe(0);
   }, 30_000);
 });

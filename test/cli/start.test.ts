@@ -1,70 +1,38 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack } from "../support/fake-slack/index.js";
 import { FakeTelegram } from "../support/fake-telegram/index.js";
+import { freePort, type Started, startCadre } from "../support/process.js";
 
 // `npm start` as a child process, with env pointing at both fake platforms: the whole program as a
 // user runs it, talking to servers that speak each platform's protocol.
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const SECRET = "start-test-signing-secret";
 const WAIT_MS = 30_000;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe("npm start with Telegram and Slack configured", () => {
   let telegram: FakeTelegram;
   let slack: FakeSlack;
-  let child: ChildProcess;
+  let cadre: Started;
   let port: number;
-  let output = "";
-  let exit: Promise<number | null>;
 
   beforeAll(async () => {
     telegram = await FakeTelegram.start();
     slack = await FakeSlack.start();
     port = await freePort();
-    const data = await mkdtemp(path.join(tmpdir(), "cadre-start-"));
-    child = spawn("npm", ["start", "--silent", "--", "--data", data], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        TELEGRAM_BOT_TOKEN: telegram.token,
-        TELEGRAM_API_ROOT: telegram.apiRoot,
-        SLACK_BOT_TOKEN: slack.botToken,
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        PORT: String(port),
-        PORT_WEB: "0",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    cadre = await startCadre({
+      TELEGRAM_BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      SLACK_BOT_TOKEN: slack.botToken,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+      PORT_WEB: "0",
     });
-    child.stdout?.on("data", (b: Buffer) => {
-      output += b.toString();
-    });
-    child.stderr?.on("data", (b: Buffer) => {
-      output += b.toString();
-    });
-    exit = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
-    await telegram.waitFor(
-      () => output.includes("running"),
-      WAIT_MS,
-      `start-up line; output so far:\n${output}`,
-    );
+    await cadre.until(/running/, WAIT_MS);
   }, 60_000);
 
   afterAll(async () => {
-    if (child.exitCode === null) child.kill("SIGKILL");
+    cadre.kill();
     await telegram.close();
     await slack.close();
   });
@@ -113,59 +81,31 @@ describe("npm start with Telegram and Slack configured", () => {
   });
 
   it("stops on SIGTERM with status 0", async () => {
-    child.kill("SIGTERM");
-    expect(await exit).toBe(0);
+    cadre.child.kill("SIGTERM");
+    expect(await cadre.exit).toBe(0);
   }, 30_000);
 });
 
 describe("npm start with no messenger configured", () => {
-  let child: ChildProcess;
-  let output = "";
-  let exit: Promise<number | null>;
+  let cadre: Started;
   let url: string;
 
   beforeAll(async () => {
-    const data = await mkdtemp(path.join(tmpdir(), "cadre-start-web-"));
     const port = await freePort();
-    child = spawn("npm", ["start", "--silent", "--", "--data", data], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        TELEGRAM_BOT_TOKEN: "",
-        SLACK_BOT_TOKEN: "",
-        ZALO_BOT_TOKEN: "",
-        WEB_HOST: "",
-        PORT_WEB: String(port),
-      },
-      // No terminal: it must keep serving until a signal all the same.
-      stdio: ["ignore", "pipe", "pipe"],
+    // No terminal (stdin closed): it must keep serving until a signal all the same.
+    cadre = await startCadre({
+      TELEGRAM_BOT_TOKEN: "",
+      SLACK_BOT_TOKEN: "",
+      ZALO_BOT_TOKEN: "",
+      WEB_HOST: "",
+      PORT_WEB: String(port),
     });
-    child.stdout?.on("data", (b: Buffer) => {
-      output += b.toString();
-    });
-    child.stderr?.on("data", (b: Buffer) => {
-      output += b.toString();
-    });
-    exit = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
-    const started = await Promise.race([
-      new Promise<string>((resolve) => {
-        const look = () => {
-          const m = output.match(/running: web (http:\/\/127\.0\.0\.1:\d+)/);
-          if (m?.[1]) resolve(m[1]);
-          else if (child.exitCode === null) setTimeout(look, 50);
-        };
-        look();
-      }),
-      exit.then((code) => {
-        throw new Error(`npm start exited with ${code}:\n${output}`);
-      }),
-    ]);
-    url = started;
+    url = (await cadre.until(/running: web (http:\/\/127\.0\.0\.1:\d+)/, WAIT_MS))[1] ?? "";
     expect(url).toBe(`http://127.0.0.1:${port}`);
   }, 60_000);
 
   afterAll(() => {
-    if (child.exitCode === null) child.kill("SIGKILL");
+    cadre.kill();
   });
 
   it("serves the chat page, and the web chat answers task 4 of 1470-CV/TU with its citation", async () => {
@@ -189,7 +129,7 @@ describe("npm start with no messenger configured", () => {
   });
 
   it("stops on SIGTERM with status 0", async () => {
-    child.kill("SIGTERM");
-    expect(await exit).toBe(0);
+    cadre.child.kill("SIGTERM");
+    expect(await cadre.exit).toBe(0);
   }, 30_000);
 });

@@ -1,18 +1,9 @@
-import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { serveRoutes } from "../../src/messengers/http.js";
+import { freePort } from "../support/process.js";
 import { adapter, onCleanup, realChat, settled, startFake, WAIT } from "./telegram-setup.js";
 
 // Webhook mode: the adapter's route served by the shared HTTP host, Telegram's pushes from the fake.
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
 
 async function webhookBot() {
   const world = await startFake({ webhookRetryMs: 50 });

@@ -1,4 +1,3 @@
-import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import type { DeliveryError } from "../../src/chat/index.js";
 import { parseConfig } from "../../src/config/index.js";
@@ -6,6 +5,7 @@ import { startMessengers } from "../../src/main.js";
 import { serveRoutes } from "../../src/messengers/http.js";
 import { createZalo, SECRET_HEADER } from "../../src/messengers/zalo/index.js";
 import { FakeZalo } from "../support/fake-zalo/index.js";
+import { freePort } from "../support/process.js";
 import {
   adapter,
   answering,
@@ -22,14 +22,6 @@ import {
 
 const SECRET = "zalo-webhook-secret-0123";
 const echo = () => tinyChat(answering((q) => [{ text: `Đã nhận: ${q}` }]));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** A fake and a webhook-mode adapter served on a free loopback port, as `npm start` serves it. */
 async function webhookWorld() {
