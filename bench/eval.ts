@@ -1,70 +1,75 @@
 /**
- * `npm run eval`: the evaluation set through the real engine, per language and per category:
- * accuracy, hit@1, refusal accuracy and the share of verbatim citations.
+ * `npm run eval`: the evaluation sets through the real engine. One column per split: dev (may tune),
+ * holdout and blind (never tune; blind.yaml was written before the quality work). Rows: per language,
+ * per category, cross-/same-language, then hit@1, hit@3, MRR, refusal accuracy and verbatim citations.
+ * Flags: --no-glossary, --no-vectors (ablations), --no-blind (tuning set only), --only <split> (while
+ * tuning: --only dev), --failures [split].
  */
 import { NO_CONCEPTS } from "../src/search/index.js";
 import { loadItems, type Outcome, runEval, share } from "../test/eval/runner.js";
 
+const argv = process.argv.slice(2);
+const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : undefined;
+const items = [...loadItems(), ...(argv.includes("--no-blind") ? [] : loadItems("blind.yaml"))].filter(
+  (i) => !only || i.split === only,
+);
 // Ablations: --no-glossary leaves out the multilingual glossary, --no-vectors the HNSW vector index
 // (lexical retrieval alone), so each part's contribution shows in the same table.
-const outcomes = await runEval(loadItems(), {
-  ...(process.argv.includes("--no-glossary") ? { concepts: NO_CONCEPTS } : {}),
-  ...(process.argv.includes("--no-vectors") ? { vectors: false } : {}),
+const outcomes = await runEval(items, {
+  ...(argv.includes("--no-glossary") ? { concepts: NO_CONCEPTS } : {}),
+  ...(argv.includes("--no-vectors") ? { vectors: false } : {}),
 });
-const row = (label: string, os: Outcome[]) => {
-  const answerable = os.filter((o) => o.item.expect);
-  const refusals = os.filter((o) => !o.item.expect);
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
-  return `${label.padEnd(28)} n=${String(os.length).padStart(3)}  right ${pct(share(os, (o) => o.right))}  hit@1 ${pct(share(answerable, (o) => o.rank === 1))}  refused ${pct(share(refusals, (o) => !o.answer.found))}  verbatim ${pct(share(os, (o) => o.verbatim))}`;
-};
-console.log(row("all", outcomes));
-for (const split of ["dev", "holdout"])
-  console.log(
-    row(
-      `split ${split}`,
-      outcomes.filter((o) => o.item.split === split),
+
+const SPLITS = ["dev", "holdout", "blind"] as const;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const answerable = (os: Outcome[]) => os.filter((o) => o.item.expect);
+const cell = (os: Outcome[], f: (os: Outcome[]) => string) => (os.length === 0 ? "-" : f(os)).padStart(16);
+const right = (os: Outcome[]) => `${pct(share(os, (o) => o.right))} (${os.length})`;
+
+/** One line: the label, then one cell per split, computed by `f` over that split's outcomes. */
+function line(label: string, pick: (o: Outcome) => boolean, f: (os: Outcome[]) => string = right): string {
+  const cells = SPLITS.map((s) =>
+    cell(
+      outcomes.filter((o) => o.item.split === s && pick(o)),
+      f,
     ),
   );
-for (const lang of ["vi", "en", "fr", "ja"])
-  console.log(
-    row(
-      `lang ${lang}`,
-      outcomes.filter((o) => o.item.lang === lang),
-    ),
-  );
-for (const cat of [...new Set(outcomes.map((o) => o.item.category))])
-  console.log(
-    row(
-      `category ${cat}`,
-      outcomes.filter((o) => o.item.category === cat),
-    ),
-  );
-console.log(
-  row(
-    "cross-language",
-    outcomes.filter((o) => o.item.crossLang),
-  ),
-);
-console.log(
-  row(
-    "same-language",
-    outcomes.filter((o) => !o.item.crossLang),
-  ),
-);
+  return `${label.padEnd(30)}${cells.join("")}`;
+}
+
+console.log(`${"right (n)".padEnd(30)}${SPLITS.map((s) => s.padStart(16)).join("")}`);
+console.log(line("all", () => true));
+for (const lang of ["vi", "en", "fr", "ja"]) console.log(line(`lang ${lang}`, (o) => o.item.lang === lang));
+for (const cat of ["task", "responsibility", "date-number", "figure", "paraphrase", "unanswerable"])
+  console.log(line(`category ${cat}`, (o) => o.item.category === cat));
+console.log(line("answerable", (o) => !!o.item.expect));
+console.log(line("cross-language answerable", (o) => !!o.item.expect && o.item.crossLang));
+console.log(line("same-language answerable", (o) => !!o.item.expect && !o.item.crossLang));
 // The figure issue 2 names: same-language questions other than tasks and refusals.
 console.log(
-  row(
-    "same-language factual",
-    outcomes.filter((o) => !o.item.crossLang && o.item.expect && o.item.category !== "task"),
-  ),
+  line("same-language factual", (o) => !o.item.crossLang && !!o.item.expect && o.item.category !== "task"),
 );
-if (process.argv.includes("--failures")) {
-  for (const o of outcomes.filter((x) => !x.right)) {
+console.log(line("unanswerable refused", (o) => !o.item.expect));
+const all = () => true;
+console.log(line("hit@1 (answerable)", all, (os) => pct(share(answerable(os), (o) => o.rank === 1))));
+console.log(line("hit@3 (answerable)", all, (os) => pct(share(answerable(os), (o) => (o.rank ?? 99) <= 3))));
+console.log(
+  line("MRR (answerable)", all, (os) => {
+    const a = answerable(os);
+    return (a.reduce((sum, o) => sum + (o.rank ? 1 / o.rank : 0), 0) / Math.max(1, a.length)).toFixed(3);
+  }),
+);
+console.log(line("verbatim citations", all, (os) => pct(share(os, (o) => o.verbatim))));
+
+const at = argv.indexOf("--failures");
+if (at >= 0) {
+  const only = SPLITS.find((s) => s === argv[at + 1]);
+  for (const o of outcomes.filter((x) => !x.right && (!only || x.item.split === only))) {
     const c = o.answer.citations[0];
-    console.log(`\n✗ ${o.item.id} [${o.item.category}${o.item.crossLang ? ", cross" : ""}] ${o.item.q}`);
-    console.log(
-      `  expected: ${o.item.expect ? `${o.item.expect.file} task=${o.item.expect.task ?? "-"} «${o.item.expect.quote}»` : "refusal"}`,
-    );
+    const tag = `${o.item.split}, ${o.item.category}${o.item.crossLang ? ", cross" : ""}`;
+    console.log(`\n✗ ${o.item.id} [${tag}] ${o.item.q}`);
+    const e = o.item.expect;
+    console.log(`  expected: ${e ? `${e.file} task=${e.task ?? "-"} «${e.quote}»` : "refusal"}`);
     console.log(
       `  got: found=${o.answer.found} ${c ? `${c.file} task=${c.task} «${c.quote.slice(0, 100)}»` : "(no citation)"}`,
     );

@@ -8,17 +8,21 @@
  * Each step runs in its own process, as `cadre index` and `cadre ask` do, so each peak RSS is that
  * of one command. `--heap MB` raises Node's heap limit in those processes (default: Node's own).
  *
- * `node --import tsx bench/scale.ts [--n 10000] [--queries 300] [--corpus DIR] [--heap MB] [--keep]`
+ * `--glossary FILE` uses another glossary than glossary/domain.yaml. `--ef 100,200,400` also measures HNSW recall and latency at those search breadths. Other helpers'
+ * processes share this machine: the load average is printed, and each question's CPU time too.
+ *
+ * `node --import tsx bench/scale.ts [--n 10000] [--queries 300] [--corpus DIR] [--heap MB] [--ef LIST] [--glossary FILE] [--keep]`
  */
 import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
 import { Document as LcDocument } from "@langchain/core/documents";
-import { loadConcepts, openEngine } from "../src/engine.js";
+import { EXTRACTORS, loadConcepts, openEngine } from "../src/engine.js";
+import { buildIndex } from "../src/search/corpus-index.js";
 import { createEmbeddings } from "../src/search/embeddings-factory.js";
 import { makeQuestions, writeSyntheticCorpus } from "./synthetic.js";
 
@@ -31,11 +35,13 @@ const { values } = parseArgs({
     heap: { type: "string" },
     keep: { type: "boolean", default: false },
     phase: { type: "string" },
+    ef: { type: "string" },
+    glossary: { type: "string" },
   },
 });
 
 /** What a step reports: durations in ms, sizes in bytes, counts. */
-type Figures = Partial<Record<string, number>> & { sample?: string };
+type Figures = Partial<Record<string, number>> & { sample?: string; sweep?: string };
 
 const peakRss = () => process.resourceUsage().maxRSS * 1024;
 async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
@@ -49,9 +55,15 @@ function percentiles(name: string, xs: number[]): Figures {
   return { [`${name}P50`]: at(50), [`${name}P95`]: at(95), [`${name}P99`]: at(99) };
 }
 
-/** One step, in this process: build, open, reindex (open a changed corpus) or ask. */
+/** Changes the first task of a corpus file (what the re-index steps measure). */
+async function edit(file: string): Promise<void> {
+  const text = await readFile(file, "utf8");
+  await writeFile(file, text.replace(/\n1\. /, "\n1. Khẩn trương "));
+}
+
+/** One step, in this process: build, open, live (re-index in a running bot), reindex (open a changed corpus) or ask. */
 async function runPhase(name: string, o: { corpusDir: string; dataDir: string; queries: number }) {
-  const concepts = await loadConcepts();
+  const concepts = await loadConcepts(values.glossary);
   const embeddings = createEmbeddings({}, { concepts });
   let embedded = 0;
   const embedDocuments = embeddings.embedDocuments.bind(embeddings);
@@ -61,6 +73,17 @@ async function runPhase(name: string, o: { corpusDir: string; dataDir: string; q
   };
   const [engine, ms] = await timed(() => openEngine({ ...o, concepts, embeddings }));
   const { index } = engine;
+  if (name === "live") {
+    // A running bot re-indexing after one file changed: the index is loaded, the file changes.
+    const docs = index.documents;
+    const sample = docs[Math.floor(docs.length / 3)]?.versions[0]?.file ?? "";
+    await edit(path.join(o.corpusDir, sample));
+    embedded = 0;
+    const [next, live] = await timed(() =>
+      buildIndex({ ...o, embeddings, extractors: EXTRACTORS, log: () => {} }, index),
+    );
+    return { ms: live, openMs: ms, embedded, rss: peakRss(), passages: next.passageCount, sample };
+  }
   if (name !== "ask") {
     const docs = index.documents;
     const sample = docs[Math.floor(docs.length / 2)]?.versions[0]?.file;
@@ -69,14 +92,20 @@ async function runPhase(name: string, o: { corpusDir: string; dataDir: string; q
       embedded,
       rss: peakRss(),
       documents: docs.length,
-      passages: index.entries.length,
+      passages: index.passageCount,
       points: index.vectors.size,
       sample,
     };
   }
   const questions = makeQuestions(index.documents, o.queries);
   const askMs: number[] = [];
-  for (const q of questions) askMs.push((await timed(() => engine.answerer.ask(q)))[1]);
+  const askCpu: number[] = [];
+  for (const q of questions) {
+    const cpu = process.cpuUsage();
+    askMs.push((await timed(() => engine.answerer.ask(q)))[1]);
+    const used = process.cpuUsage(cpu);
+    askCpu.push((used.user + used.system) / 1000);
+  }
   const rss = peakRss();
   // The same question vectors: HNSW (the index) against exact search in MemoryVectorStore.
   const all: { vectors: number[][]; docs: LcDocument[] } = { vectors: [], docs: [] };
@@ -88,30 +117,60 @@ async function runPhase(name: string, o: { corpusDir: string; dataDir: string; q
   }
   const store = new MemoryVectorStore(index.embeddings);
   await store.addVectors(all.vectors, all.docs);
-  const hnswMs: number[] = [];
+  const vectors = await Promise.all(questions.map((q) => index.embeddings.embedQuery(q)));
+  // The exact top 10, equal distances ordered by id (as the index orders them).
   const exactMs: number[] = [];
-  let recall = 0;
-  let recallTies = 0;
-  for (const q of questions) {
-    const v = await index.embeddings.embedQuery(q);
-    const [hnsw, h] = await timed(() => index.vectors.search(v, 10));
-    const [exact, x] = await timed(() => store.similaritySearchVectorWithScore(v, 10));
-    hnswMs.push(h);
+  const exactTop: Set<number>[] = [];
+  const tenths: number[] = [];
+  for (const v of vectors) {
+    const [exact, x] = await timed(() => store.similaritySearchVectorWithScore(v, 30));
     exactMs.push(x);
-    const exactIds = new Set(exact.map(([d]) => Number(d.metadata.id)));
-    // Equal distances at the 10th place make "the" exact top 10 ambiguous: also count those.
-    const tenth = 1 - (exact.at(-1)?.[1] ?? 1);
-    const n = Math.max(1, exact.length);
-    recall += hnsw.filter((hit) => exactIds.has(hit.id)).length / n;
-    recallTies += hnsw.filter((hit) => exactIds.has(hit.id) || hit.distance <= tenth + 1e-9).length / n;
+    const sorted = exact
+      .map(([d, score]) => ({ id: Number(d.metadata.id), score }))
+      .sort((a, b) => b.score - a.score || a.id - b.id)
+      .slice(0, 10);
+    exactTop.push(new Set(sorted.map((h) => h.id)));
+    tenths.push(1 - (sorted.at(-1)?.score ?? 0));
   }
+  /** HNSW at one search breadth: latency and recall@10 against the exact top 10. */
+  const hnswAt = async (ef?: number) => {
+    if (ef !== undefined) index.vectors.efSearch = ef;
+    const ms: number[] = [];
+    let recall = 0;
+    let recallTies = 0;
+    for (const [i, v] of vectors.entries()) {
+      const [hnsw, h] = await timed(() => index.vectors.search(v, 10));
+      ms.push(h);
+      const want = exactTop[i] ?? new Set<number>();
+      const n = Math.max(1, want.size);
+      const tenth = tenths[i] ?? 0;
+      recall += hnsw.filter((hit) => want.has(hit.id)).length / n;
+      // Equal distances at the 10th place make "the" exact top 10 ambiguous: also count those (within
+      // float32 precision: the graph stores float32, the exact baseline computes in float64).
+      recallTies += hnsw.filter((hit) => want.has(hit.id) || hit.distance <= tenth + 1e-6).length / n;
+    }
+    return { ms, recall: recall / vectors.length, recallTies: recallTies / vectors.length };
+  };
+  const efs = values.ef ? values.ef.split(",").map(Number) : [];
+  const sweep: string[] = [];
+  for (const ef of efs) {
+    const r = await hnswAt(ef);
+    const p = percentiles("x", r.ms);
+    sweep.push(
+      `ef ${ef}: recall ${r.recall.toFixed(3)} (ties ${r.recallTies.toFixed(3)}), p50 ${p.xP50?.toFixed(2)} ms, p95 ${p.xP95?.toFixed(2)} ms`,
+    );
+  }
+  index.vectors.efSearch = undefined;
+  const { ms: hnswMs, recall, recallTies } = await hnswAt();
   return {
     questions: questions.length,
     rss,
     rssBaseline: peakRss(),
-    recall: recall / questions.length,
-    recallTies: recallTies / questions.length,
+    recall,
+    recallTies,
+    sweep: sweep.join("\n"),
     ...percentiles("ask", askMs),
+    ...percentiles("askCpu", askCpu),
     ...percentiles("hnsw", hnswMs),
     ...percentiles("exact", exactMs),
   };
@@ -149,6 +208,8 @@ function phase(name: string): Figures {
   const heap = values.heap ? [`--max-old-space-size=${values.heap}`] : [];
   const args = [...heap, "--import", "tsx", import.meta.filename, "--phase", name];
   args.push("--corpus", corpusDir, "--data", dataDir, "--queries", String(values.queries));
+  if (values.ef) args.push("--ef", values.ef);
+  if (values.glossary) args.push("--glossary", values.glossary);
   const child = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 26 });
   const last = child.stdout.trim().split("\n").at(-1) ?? "";
   if (child.status !== 0 || !last.startsWith("{")) {
@@ -166,16 +227,19 @@ console.log(
 const reopen = phase("open");
 console.log(`open the built index (unchanged corpus): ${s(reopen.ms)}; peak RSS ${mb(reopen.rss)}`);
 
-const changed = path.join(corpusDir, String(build.sample));
-const text = await readFile(changed, "utf8");
-await writeFile(changed, text.replace(/\n1\. /, "\n1. Khẩn trương "));
+const live = phase("live");
+console.log(
+  `re-index after one changed file, in a running bot (${live.sample}): ${s(live.ms)}, ${live.embedded} passages embedded (the index was loaded first, in ${s(live.openMs)}); peak RSS ${mb(live.rss)}`,
+);
+await edit(path.join(corpusDir, String(build.sample)));
 const reindex = phase("reindex");
 console.log(
-  `re-index after one changed file (${build.sample}): ${s(reindex.ms)} in all, ${reindex.embedded} passages embedded; peak RSS ${mb(reindex.rss)}`,
+  `re-index after one changed file, as a new \`cadre index\` process (${build.sample}): ${s(reindex.ms)} in all (loading the index included), ${reindex.embedded} passages embedded; peak RSS ${mb(reindex.rss)}`,
 );
 
 const ask = phase("ask");
 console.log(`ask, ${ask.questions} questions: ${lat(ask, "ask")}`);
+console.log(`ask, CPU time of the process per question: ${lat(ask, "askCpu")}`);
 console.log(`peak RSS of the process answering them: ${mb(ask.rss)}`);
 console.log(`vector search HNSW, top 10: ${lat(ask, "hnsw")}`);
 console.log(`vector search exact (MemoryVectorStore), top 10: ${lat(ask, "exact")}`);
@@ -183,8 +247,16 @@ console.log(`exact / HNSW latency at p50: ${((ask.exactP50 ?? 0) / (ask.hnswP50 
 console.log(
   `recall@10 of HNSW against exact: ${ask.recall?.toFixed(3)} (ties at the 10th place counted as found: ${ask.recallTies?.toFixed(3)})`,
 );
+if (ask.sweep) console.log(`HNSW search breadth (efSearch) sweep:\n${ask.sweep}`);
 console.log(`peak RSS with the exact baseline loaded too: ${mb(ask.rssBaseline)}`);
-const worst = Math.max(build.rss ?? 0, reopen.rss ?? 0, reindex.rss ?? 0, ask.rss ?? 0);
-console.log(`peak RSS of the bot, worst step: ${mb(worst)}`);
+const worst = Math.max(reopen.rss ?? 0, live.rss ?? 0, reindex.rss ?? 0, ask.rss ?? 0);
+console.log(
+  `peak RSS of the bot, worst step after the build: ${mb(worst)} (the build itself: ${mb(build.rss)})`,
+);
+console.log(
+  `load average (1, 5, 15 min) at the end: ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(", ")} on ${cpus().length} cores`,
+);
 if (values.keep || values.corpus) console.log(`kept ${corpusDir} and ${dataDir}`);
 else await rm(work, { recursive: true, force: true });

@@ -4,6 +4,9 @@
  * figures) sorted by the objective, then the best setting on both splits. The defaults in
  * src/search/retrieve.ts are copied from its output (with the date it was run).
  *
+ * The grid decides by coverage alone (`decision: null`): the shipped answer-or-refuse model is fitted
+ * separately, by bench/refusal.ts, and "current defaults" below is that model.
+ *
  * Objective: mean of "answerable questions answered from the right passage" and "unanswerable
  * questions refused" (both matter equally to a cadre: a wrong answer and a missing one both cost).
  */
@@ -61,7 +64,7 @@ for (const minCoverage of [0.35, 0.4, 0.425, 0.45, 0.475, 0.5, 0.55])
   for (const vectorWeight of [0, 0.5, 1])
     for (const rrfK of [10, 20, 60])
       for (const expansionBoost of [0.2, 0.4, 0.7])
-        grid.push({ ...DEFAULT_TUNING, minCoverage, vectorWeight, rrfK, expansionBoost });
+        grid.push({ ...DEFAULT_TUNING, minCoverage, vectorWeight, rrfK, expansionBoost, decision: null });
 
 const results = [];
 for (const tuning of grid) results.push({ tuning, dev: await evaluate(tuning, "dev") });
@@ -79,7 +82,7 @@ if (best) {
 // starts to cost refusals on questions the choice was not made on.
 console.log("\nthreshold curve (default weights):");
 for (const minCoverage of [0.35, 0.4, 0.45, 0.5, 0.55]) {
-  const t = { ...DEFAULT_TUNING, minCoverage };
+  const t = { ...DEFAULT_TUNING, minCoverage, decision: null };
   console.log(`  dev      ${show(t, await evaluate(t, "dev"))}`);
   console.log(`  holdout  ${show(t, await evaluate(t, "holdout"))}`);
 }

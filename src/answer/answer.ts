@@ -7,8 +7,8 @@ import {
   type Retriever,
   tokenize,
 } from "../search/index.js";
-import { docKey, fold, formatDate, type Lang } from "../text/index.js";
-import { asksQuantity, namesFit, placeNames, statesFigure, statesTime } from "./fit.js";
+import { docKey, findDocNumbers, fold, formatDate, type Lang } from "../text/index.js";
+import { asksQuantity, kindFits, namesFit, statesFigure, statesTime } from "./fit.js";
 import { type ParsedQuestion, parseQuestion } from "./question.js";
 import { focusQuote, MAX_TASK_QUOTE, trimQuote } from "./quote.js";
 import type { Answer, Citation, Conversation } from "./types.js";
@@ -32,10 +32,16 @@ export class Answerer {
     if (q.text.length === 0) return this.refuse(q, t(q.lang, "answer.emptyQuestion"));
     const named = this.namedDocuments(q);
     if (named.missing) {
+      const cited = this.citing(named.missing);
+      // "When was project 08-DA/TU issued?": a document the corpus lacks, but a passage citing it
+      // states its date and issuer (never its content: "what does 23-QĐ/TW say?" stays unanswered).
+      if ((q.intent === "date" || q.intent === "issuer") && cited.length > 0) {
+        const answer = await this.search(q, cited, docKey(named.missing));
+        if (answer.found) conv.docId = answer.citations[0]?.docId ?? conv.docId;
+        return answer.found ? answer : this.notInCorpus(q, named.missing);
+      }
       // "task 5 of the text on 08-DA/TU": a document the corpus lacks, but articles about it hold tasks.
-      const citing = this.citing(named.missing).filter((d) =>
-        d.versions.some((v) => v.tasks.length >= (q.task ?? 0)),
-      );
+      const citing = cited.filter((d) => d.versions.some((v) => v.tasks.length >= (q.task ?? 0)));
       if (q.intent !== "task" || !q.task || citing.length === 0) return this.notInCorpus(q, named.missing);
       named.docs.push(...citing);
     }
@@ -65,7 +71,7 @@ export class Answerer {
    */
   private asksOnlyAbout(q: ParsedQuestion, doc: Document): boolean {
     const DOC_WORDS =
-      /^(van|ban|chi|thi|ke|hoach|quy|dinh|cong|nghi|quyet|ket|luan|huong|dan|hanh|ky|duoc|cua|nao|ubnd|hdnd|tinh|huyen|uy|thuong|vu|document|directive|letter|plan|official|lettre|officielle|publie|signe|emis|issued|signed|published|文書|発行|署名|公布)$/u;
+      /^(van|ban|chi|thi|ke|hoach|quy|dinh|cong|nghi|quyet|ket|luan|huong|dan|hanh|ky|duoc|cua|nao|ubnd|hdnd|tinh|huyen|uy|thuong|vu|document|directive|letter|plan|official|lettre|officielle|publie|signe|emis|issued|signed|published|文書|発行|署名|公布|指示|計画|規定|公文|決定|決議|結論|出さ|出し|出され|発出|発表|公表|制定|日付)$/u;
     const naming = this.retriever.namingWords([doc.id], true);
     const rest = tokenize(q.text, q.lang, { question: true })
       .words.filter((w) => !w.includes("_"))
@@ -99,14 +105,26 @@ export class Answerer {
     among: Document[] = [],
   ): Document | undefined {
     if (context?.versions.some((v) => v.tasks.length >= n)) return context;
-    const pool = (among.length > 0 ? among : this.index.documents).filter((d) =>
-      d.versions.some((v) => v.tasks.length > 0),
+    const names = this.retriever.placesIn(q.text, q.lang);
+    const kinds = this.retriever.kindsIn(q.text, q.lang);
+    // The place and the kind of document the question names ("the Hà Tĩnh directive", "カオバン省の
+    // 記事") narrow the pool, when some document fits them.
+    const narrow = (docs: Document[], fits: (d: Document) => boolean) =>
+      docs.some(fits) ? docs.filter(fits) : docs;
+    const pool = narrow(
+      narrow(
+        (among.length > 0 ? among : this.index.documents).filter((d) =>
+          d.versions.some((v) => v.tasks.length > 0),
+        ),
+        (d) => names.length > 0 && namesFit(names, d),
+      ),
+      (d) => kinds.length > 0 && kindFits(kinds, d),
     );
+    if (pool.length === 1 && (names.length > 0 || kinds.length > 0)) return pool[0];
     // The rest of the question ("…of the article on Cao Bang") says which document is meant; when
     // it clearly means one without task N, that document answers ("it has tasks 1–5").
     const relevance = this.retriever.documentRelevance(q.text, q.lang, pool);
     const [first, second] = [...relevance.values()].sort((a, b) => b - a);
-    const names = placeNames(q.text, q.lang);
     const meant = pool.filter(
       (d) => (relevance.get(d.id) ?? 0) === first && (names.length === 0 || namesFit(names, d)),
     );
@@ -192,17 +210,19 @@ export class Answerer {
     return this.found(q, line, [this.citation(doc, version, undefined, quote, null, "")], false);
   }
 
-  private async search(q: ParsedQuestion, named: Document[]): Promise<Answer> {
+  /** Searches (within `named` documents when given); with `mentions`, only passages naming that number. */
+  private async search(q: ParsedQuestion, named: Document[], mentions?: string): Promise<Answer> {
     const docIds = named.length > 0 ? new Set(named.map((d) => d.id)) : null;
     const result = await this.retriever.search({ text: q.text, lang: q.lang, docIds });
     // The best hit that holds enough of the question and can answer it (places, figures).
-    const names = placeNames(q.text, q.lang);
+    const names = this.retriever.placesIn(q.text, q.lang);
     const quantity = asksQuantity(q.text);
     const fitting = result.hits.filter(
       (h) =>
-        h.coverage >= result.minCoverage &&
+        h.accepted &&
         namesFit(names, h.entry.doc) &&
-        (!quantity || statesFigure(h.entry.passage, q.text)),
+        (!quantity || statesFigure(h.entry.passage, q.text)) &&
+        (!mentions || findDocNumbers(h.entry.passage.text).some((n) => n.key === mentions)),
     );
     // "When …?" prefers, among the passages that hold the question, one that states a time.
     const best =
@@ -230,8 +250,7 @@ export class Answerer {
         return this.citation(doc, mine, other, trimQuote(other.text).quote, other.task, other.section);
     }
     // The question's words, and its concepts in the passage's language ("dàn xếp mâu thuẫn" → "hòa giải").
-    const focus = new Set([...result.focus, ...(result.termsByLang.get(version.lang) ?? [])]);
-    const { quote } = focusQuote(passage.text, focus);
+    const { quote } = focusQuote(passage.text, result.focus, undefined, result.termsByLang.get(version.lang));
     return this.citation(doc, version, passage, quote, passage.task, passage.section);
   }
 

@@ -36,8 +36,15 @@ export function statesFigure(passage: Passage, question: string): boolean {
   for (const d of findDates(text).reverse()) text = `${text.slice(0, d.start)} ${text.slice(d.end)}`;
   const years = new Set(question.match(/\b(?:19|20)\d{2}\b/g) ?? []);
   const numbers = text.match(/\d+(?:[.,]\d+)?/g) ?? [];
-  return numbers.some((n) => !years.has(n));
+  return numbers.some((n) => !years.has(n)) || NUMBER_WORDS.test(fold(text));
 }
+
+/**
+ * Counts written as words ("seize collectifs", "twelve communes", "hai lần", "三回"). Vietnamese
+ * counts need a classifier after them ("một số" is "some", not a count); "một"/"one" are left out.
+ */
+const NUMBER_WORDS =
+  /\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozen)s?\b|\b(?:hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|nghin|ngan) (?:lan|nguoi|tap the|ca nhan|xa|huyen|ngay|thang|nam|mo hinh|hoi nghi|ho)\b|[二三四五六七八九十百千万]+(?:人|件|回|つ|か所|名|団体)/u;
 
 const TIME_WORDS =
   /\b(ngay \d|thang \d|nam \d{4}|hang (thang|quy|nam)|dinh ky|truoc ngay|quy [1-4i]|6 thang|before|by the|quarterly|monthly|annually|every|avant le|chaque|trimestriel|annuel)\b|\d{1,2}月|\d{4}年|毎(月|年|四半期)/u;
@@ -45,4 +52,27 @@ const TIME_WORDS =
 /** True when a passage states a date or a time rule ("trước ngày 25", "hằng quý", "2024年2月22日"). */
 export function statesTime(text: string): boolean {
   return findDates(text).length > 0 || TIME_WORDS.test(fold(text));
+}
+
+/** The type code of a document number for each glossary kind ("05-CT/TU" is a directive). */
+const KIND_CODES: Record<string, string[]> = {
+  directive: ["ct"],
+  plan: ["kh"],
+  regulation: ["qdi", "qd"],
+  decision: ["qd"],
+  "official-letter": ["cv"],
+  resolution: ["nq"],
+  conclusion: ["kl"],
+  project: ["da"],
+};
+
+/**
+ * True when the document's number says it is of one of these kinds (glossary ids: directive, plan,
+ * …), read from the type code after the serial ("112/KH-UBND" is a plan, "08-QĐi/TU" a regulation).
+ */
+export function kindFits(kinds: string[], doc: Document): boolean {
+  const code = /^[\d/]+[-/]\s*([\p{L}]+)/u.exec(doc.number ?? "")?.[1];
+  if (!code) return false;
+  const folded = fold(code).replace(/đ/g, "d");
+  return kinds.some((k) => KIND_CODES[k]?.includes(folded));
 }

@@ -36,19 +36,34 @@ export function trimQuote(text: string, max = MAX_QUOTE): { quote: string; trimm
   return { quote: text.slice(0, end).trimEnd(), trimmed: true };
 }
 
-/** The run of sentences in `text` that best covers `focus` words (folded), within `max` chars. */
-export function focusQuote(text: string, focus: Set<string>, max = 600): { quote: string; trimmed: boolean } {
-  if (text.length <= max || focus.size === 0) return trimQuote(text, Math.max(max, MAX_QUOTE));
+/** Longest quote cut around the question's words: a short paragraph, enough to read the answer in. */
+export const FOCUS_QUOTE = 800;
+
+/** Weight of a related word (a glossary term of the question's concepts) against a question word. */
+const RELATED_WEIGHT = 0.3;
+
+/**
+ * The run of sentences in `text` that best covers `focus` words (folded), within `max` chars.
+ * `related` words (the question's concepts in the passage's language) count for less than the
+ * question's own words: a concept's long term ("Comité provincial du Parti") must not outweigh
+ * the words the asker actually typed.
+ */
+export function focusQuote(
+  text: string,
+  focus: Set<string>,
+  max = FOCUS_QUOTE,
+  related: Set<string> = new Set(),
+): { quote: string; trimmed: boolean } {
+  if (text.length <= max || focus.size + related.size === 0) return trimQuote(text, Math.max(max, MAX_QUOTE));
   const spans = sentences(text);
   const score = spans.map((s) => {
-    const words = new Set(fold(text.slice(s.start, s.end)).match(/[\p{L}\p{N}]+/gu) ?? []);
+    const slice = text.slice(s.start, s.end);
+    const words = new Set(fold(slice).match(/[\p{L}\p{N}]+/gu) ?? []);
+    const holds = (w: string) =>
+      words.has(w) || (w.length > 1 && /[\u3040-\u9fff]/u.test(w) && slice.includes(w));
     let n = 0;
-    for (const w of focus)
-      if (
-        words.has(w) ||
-        (w.length > 1 && /[\u3040-\u9fff]/u.test(w) && text.slice(s.start, s.end).includes(w))
-      )
-        n++;
+    for (const w of focus) if (holds(w)) n++;
+    for (const w of related) if (!focus.has(w) && holds(w)) n += RELATED_WEIGHT;
     return n;
   });
   let best = 0;

@@ -59,6 +59,8 @@ export interface ItemList {
   /** The Roman part the list sits in, if any. */
   part: { label: string; title: string } | null;
   kind: "item" | "ordinal";
+  /** The list numbers the clauses of an article ("Điều 5. … 1. … 2. …"): never a task list. */
+  inArticle: boolean;
   items: { n: number; label: string; start: number; end: number; first: Paragraph }[];
 }
 
@@ -74,6 +76,7 @@ const NOT_TASK_PART = new RegExp(
 export function itemLists(lines: Line[]): ItemList[] {
   const lists: ItemList[] = [];
   let part: ItemList["part"] = null;
+  let inArticle = false;
   let current: ItemList | null = null;
   // Plain paragraphs after an item belong to it only if the list goes on after them: a closing
   // paragraph after the last task ("Le département … est chargé de …") is not part of task 10.
@@ -87,6 +90,7 @@ export function itemLists(lines: Line[]): ItemList[] {
     if (line.kind === "part" || line.kind === "chapter" || line.kind === "article") {
       close();
       part = line.kind === "part" ? { label: line.label, title: line.title } : null;
+      inArticle = line.kind === "article";
       continue;
     }
     const list = current as ItemList | null;
@@ -98,7 +102,7 @@ export function itemLists(lines: Line[]): ItemList[] {
       if (!continues) {
         close();
         if (line.n !== 1) continue;
-        current = { part, kind: line.kind, items: [] };
+        current = { part, kind: line.kind, inArticle, items: [] };
       }
       (current as ItemList | null)?.items.push({
         n: line.n,
@@ -141,8 +145,9 @@ export function chooseTaskList(lists: ItemList[]): ItemList | null {
     (l) => !l.part && l.items.length >= 2,
     (l) => !!l.part && !PURPOSE_PART.test(title(l)) && l.items.length >= 2,
   ];
+  const candidates = lists.filter((l) => !l.inArticle);
   for (const rank of ranks) {
-    const found = longest(lists.filter(rank));
+    const found = longest(candidates.filter(rank));
     if (found) return found;
   }
   return null;

@@ -13,7 +13,7 @@ import type { DocumentVersion, Passage, Task } from "./types.js";
  * Bump when a change to the reader or parser changes what it infers from the same bytes: saved
  * indexes record it and are rebuilt from the files when it differs.
  */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
 
 export interface FrontMatter {
   number?: string;

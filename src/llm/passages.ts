@@ -19,7 +19,7 @@ export function passagesFor(answer: Answer, result: RetrievalResult | null): Cit
   const out: Citation[] = [...answer.citations];
   for (const hit of result?.hits ?? []) {
     if (out.length >= MAX_PASSAGES) break;
-    if (hit.coverage < (result?.minCoverage ?? 1)) continue;
+    if (!hit.accepted) continue;
     const c = hitCitation(hit);
     // The same task or article in another language version tells the model nothing new.
     const same = (o: Citation) =>

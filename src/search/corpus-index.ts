@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
   type CorpusFile,
@@ -14,6 +14,14 @@ import {
 import type { NamedEmbeddings } from "./embeddings-checked.js";
 import { type Entry, entriesOf } from "./entries.js";
 import { LexicalIndex } from "./lexical.js";
+import {
+  currentGeneration,
+  newGeneration,
+  publishGeneration,
+  readDocuments,
+  reuseSegment,
+  writeDocuments,
+} from "./storage.js";
 import { VectorIndex } from "./vectors.js";
 
 /**
@@ -29,7 +37,7 @@ import { VectorIndex } from "./vectors.js";
  * The layout of an index, times the parser that read it: an index built by another layout or
  * another parser is rebuilt from the files (the parsed structure is saved, so it would go stale).
  */
-const FORMAT = 1000 + PARSER_VERSION;
+const FORMAT = 2001 + PARSER_VERSION;
 
 /** What an index was built from; compared with the corpus to decide whether it is stale. */
 export interface Manifest {
@@ -39,7 +47,13 @@ export interface Manifest {
   /** Size of its vectors (absent in indexes built before it was recorded). */
   dimensions?: number;
   builtAt: string;
-  files: { file: string; hash: string; size: number; mtimeMs: number }[];
+  /** Each file read, with the entry id of its first passage (its passages follow it). */
+  files: { file: string; hash: string; size: number; mtimeMs: number; firstId: number }[];
+  /** One above the highest entry id given so far. */
+  nextId: number;
+  /** The segment files of parsed documents, oldest first, and how many lines they hold in all. */
+  segments: string[];
+  segmentLines: number;
   errors: ReadError[];
 }
 
@@ -48,7 +62,10 @@ export type Progress = (phase: "read" | "embed", done: number, total: number) =>
 
 /** A loaded, queryable index. */
 export class CorpusIndex {
+  /** Entries by id (ids are stable across incremental rebuilds, so the array may have holes). */
   readonly entries: Entry[];
+  /** How many passages are indexed. */
+  readonly passageCount: number;
 
   constructor(
     readonly documents: Document[],
@@ -56,15 +73,40 @@ export class CorpusIndex {
     readonly vectors: VectorIndex,
     readonly embeddings: NamedEmbeddings,
     readonly manifest: Manifest,
+    /** The generation folder it was read from or written to. */
+    readonly dir?: string,
   ) {
-    this.entries = entriesOf(documents);
+    const list = entriesOf(documents, firstIdsOf(manifest));
+    this.entries = [];
+    for (const e of list) this.entries[e.id] = e;
+    this.passageCount = list.length;
   }
+
+  /** The entry ids of the passages of these documents (by document id). */
+  entryIdsOf(docIds: Iterable<string>): number[] {
+    if (!this.byDoc) {
+      this.byDoc = new Map();
+      for (const e of this.entries) {
+        if (!e) continue;
+        const ids = this.byDoc.get(e.doc.id) ?? [];
+        ids.push(e.id);
+        this.byDoc.set(e.doc.id, ids);
+      }
+    }
+    const out: number[] = [];
+    for (const id of docIds) out.push(...(this.byDoc.get(id) ?? []));
+    return out;
+  }
+
+  private byDoc: Map<string, number[]> | null = null;
 
   /** Files the reader could not use, with the reason. */
   get errors(): ReadError[] {
     return this.manifest.errors;
   }
 }
+
+const firstIdsOf = (m: Manifest) => new Map(m.files.map((f) => [f.file, f.firstId]));
 
 /** Options shared by building and opening an index. */
 export interface IndexOptions {
@@ -75,29 +117,23 @@ export interface IndexOptions {
   progress?: Progress;
   /** Where notices for the operator go (default: stderr). */
   log?: (line: string) => void;
+  /** Runs after a new generation is written and before it is published (tests simulate a crash there). */
+  beforePublish?: () => Promise<void>;
 }
 
 const toStderr = (line: string) => {
   process.stderr.write(`${line}\n`);
 };
 
-const indexRoot = (dataDir: string) => path.join(dataDir, "index");
-
-async function currentGeneration(dataDir: string): Promise<string | null> {
-  try {
-    const name = (await readFile(path.join(indexRoot(dataDir), "CURRENT"), "utf8")).trim();
-    return name ? path.join(indexRoot(dataDir), name) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** What a rebuild takes from the published index (not its lexical index: ~1 GB at 10,000 documents). */
-type Previous = Pick<CorpusIndex, "documents" | "vectors" | "manifest">;
+/** What a rebuild takes from the published index, and the folder it was read from. */
+type Previous = Pick<CorpusIndex, "documents" | "lexical" | "vectors" | "manifest" | "dir">;
 
 async function readManifest(dir: string): Promise<Manifest | null> {
   try {
-    return JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")) as Manifest;
+    const m = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")) as Partial<Manifest>;
+    // A single segment before segments were listed.
+    const segments = m.segments ?? ["documents.jsonl"];
+    return { ...m, segments, segmentLines: m.segmentLines ?? m.files?.length ?? 0 } as Manifest;
   } catch {
     return null;
   }
@@ -111,11 +147,16 @@ async function readGeneration(
   dataDir: string,
   embeddings: IndexOptions["embeddings"],
   log: (line: string) => void,
-  withLexical: boolean,
-): Promise<(Previous & { lexical: LexicalIndex | null }) | null> {
+): Promise<Previous | null> {
   const dir = await currentGeneration(dataDir);
   const manifest = dir ? await readManifest(dir) : null;
-  if (!dir || !manifest || manifest.format !== FORMAT) return null;
+  if (!dir || !manifest) return null;
+  if (manifest.format !== FORMAT) {
+    log(
+      `cadre: lập lại chỉ mục / rebuilding the index in ${dataDir}: it was written in another format (${manifest.format}, now ${FORMAT})`,
+    );
+    return null;
+  }
   if (manifest.embeddings !== embeddings.name) {
     log(
       `cadre: lập lại chỉ mục / rebuilding the index in ${dataDir}: its vectors were made by embedding "${manifest.embeddings}", EMBEDDINGS now gives "${embeddings.name}"; every passage is embedded again`,
@@ -123,13 +164,16 @@ async function readGeneration(
     return null;
   }
   try {
-    const documents = JSON.parse(await readFile(path.join(dir, "documents.json"), "utf8")) as Document[];
-    const lexical = withLexical
-      ? LexicalIndex.load(await readFile(path.join(dir, "lexical.json"), "utf8"))
-      : null;
-    const empty = entriesOf(documents).length === 0;
-    const vectors = await VectorIndex.load(path.join(dir, "vectors"), embeddings, empty);
-    return { documents, lexical, vectors, manifest };
+    const hashes = new Map(manifest.files.map((f) => [f.file, f.hash]));
+    const order = new Map(manifest.files.map((f, i) => [f.file, i]));
+    const documents = await readDocuments(
+      manifest.segments.map((name) => path.join(dir, name)),
+      (file, hash) => hashes.get(file) === hash,
+      order,
+    );
+    const lexical = LexicalIndex.load(await readFile(path.join(dir, "lexical.bin")));
+    const vectors = await VectorIndex.load(path.join(dir, "vectors"), embeddings, lexical.size === 0);
+    return { documents, lexical, vectors, manifest, dir };
   } catch {
     return null;
   }
@@ -144,8 +188,8 @@ export async function loadIndex(
   embeddings: IndexOptions["embeddings"],
   log: (line: string) => void = toStderr,
 ): Promise<CorpusIndex | null> {
-  const g = await readGeneration(dataDir, embeddings, log, true);
-  return g?.lexical ? new CorpusIndex(g.documents, g.lexical, g.vectors, embeddings, g.manifest) : null;
+  const g = await readGeneration(dataDir, embeddings, log);
+  return g ? new CorpusIndex(g.documents, g.lexical, g.vectors, embeddings, g.manifest, g.dir) : null;
 }
 
 /** True when the corpus differs from what `manifest` was built from (by size and mtime). */
@@ -163,21 +207,26 @@ export function isStale(manifest: Manifest, files: CorpusFile[]): boolean {
 /** Opens the index of `corpusDir`, building or refreshing it first when missing or stale. */
 export async function openIndex(opts: IndexOptions): Promise<CorpusIndex> {
   const files = await listCorpus(opts.corpusDir);
-  // Staleness is judged on the manifest alone, so a rebuild never holds two lexical indexes.
-  const dir = await currentGeneration(opts.dataDir);
-  const manifest = dir ? await readManifest(dir) : null;
-  if (
-    manifest?.format === FORMAT &&
-    manifest.embeddings === opts.embeddings.name &&
-    !isStale(manifest, files)
-  ) {
-    const existing = await loadIndex(opts.dataDir, opts.embeddings, opts.log);
-    if (existing) return existing;
+  const log = opts.log ?? toStderr;
+  const prev = await readGeneration(opts.dataDir, opts.embeddings, log);
+  if (prev && !isStale(prev.manifest, files)) {
+    return new CorpusIndex(
+      prev.documents,
+      prev.lexical,
+      prev.vectors,
+      opts.embeddings,
+      prev.manifest,
+      prev.dir,
+    );
   }
-  return buildIndex(opts, undefined, files);
+  return buildIndex(opts, prev, files);
 }
 
-/** Builds the index (reusing `previous` where the corpus did not change) and publishes it. */
+/**
+ * Builds the index (reusing `previous` where the corpus did not change) and publishes it. Only
+ * changed files are read again; their old passages leave the lexical and vector indexes and
+ * their new ones get new entry ids; every other passage keeps its id, postings and vector.
+ */
 export async function buildIndex(
   opts: IndexOptions,
   previous?: Previous | null,
@@ -186,7 +235,7 @@ export async function buildIndex(
   const files = listed ?? (await listCorpus(opts.corpusDir));
   const prev =
     previous === undefined
-      ? await readGeneration(opts.dataDir, opts.embeddings, opts.log ?? toStderr, false)
+      ? await readGeneration(opts.dataDir, opts.embeddings, opts.log ?? toStderr)
       : previous;
   const oldVersions = new Map<string, DocumentVersion>();
   for (const d of prev?.documents ?? []) for (const v of d.versions) oldVersions.set(v.file, v);
@@ -195,6 +244,8 @@ export async function buildIndex(
   const versions: DocumentVersion[] = [];
   const errors: ReadError[] = [];
   const manifestFiles: Manifest["files"] = [];
+  /** Files whose passages (and entry ids) carry over. */
+  const kept = new Set<string>();
   let done = 0;
   for (const f of files) {
     const known = oldFiles.get(f.file);
@@ -202,57 +253,110 @@ export async function buildIndex(
     if (known && old && known.size === f.size && known.mtimeMs === f.mtimeMs) {
       versions.push(old);
       manifestFiles.push(known);
+      kept.add(f.file);
     } else {
       const read = await readVersion(f, opts.extractors);
       if (read.ok) {
-        // Same bytes under a new mtime: keep the parsed version as it was.
-        versions.push(old && old.hash === read.version.hash ? old : read.version);
-        manifestFiles.push({ file: f.file, hash: read.version.hash, size: f.size, mtimeMs: f.mtimeMs });
+        // Same bytes under a new mtime: keep the parsed version (and its ids) as it was.
+        const same = known && old && old.hash === read.version.hash;
+        versions.push(same ? old : read.version);
+        const firstId = same ? known.firstId : -1;
+        if (same) kept.add(f.file);
+        manifestFiles.push({
+          file: f.file,
+          hash: read.version.hash,
+          size: f.size,
+          mtimeMs: f.mtimeMs,
+          firstId,
+        });
       } else {
         errors.push(read.error);
       }
     }
     opts.progress?.("read", ++done, files.length);
   }
-
   const documents = groupDocuments(versions);
-  const entries = entriesOf(documents);
-  const lexical = LexicalIndex.build(entries);
+  const byFile = new Map(versions.map((v) => [v.file, v]));
+  const previousEntries = prev ? entriesOf(prev.documents, firstIdsOf(prev.manifest)) : [];
+  const removed = new Set(previousEntries.filter((e) => !kept.has(e.version.file)).map((e) => e.id));
+  const keptCount = previousEntries.length - removed.size;
+  // Incremental while the holes left by changed files stay under a quarter of the ids; else ids
+  // are given again from 0 and the lexical index is built afresh.
+  const incremental =
+    prev !== null && prev !== undefined && prev.manifest.nextId - keptCount <= keptCount / 4;
+  let nextId = incremental ? prev.manifest.nextId : 0;
+  for (const f of manifestFiles) {
+    if (incremental && kept.has(f.file)) continue;
+    f.firstId = nextId;
+    nextId += byFile.get(f.file)?.passages.length ?? 0;
+  }
+  const firstIds = new Map(manifestFiles.map((f) => [f.file, f.firstId]));
+  const entries = entriesOf(documents, firstIds);
+  let lexical: LexicalIndex;
+  if (incremental) {
+    const added = entries.filter((e) => !kept.has(e.version.file)).sort((a, b) => a.id - b.id);
+    lexical = prev.lexical.update(
+      previousEntries.filter((e) => removed.has(e.id)),
+      added,
+    );
+  } else {
+    lexical = LexicalIndex.build([...entries].sort((a, b) => a.id - b.id));
+  }
   // Keys include the embedding's identity, so vectors of another model never match; the
   // previous vector index is updated in place (it is not used after this).
-  const vectors = await VectorIndex.build(entries, opts.embeddings, prev?.vectors ?? null, (d, t) =>
-    opts.progress?.("embed", d, t),
+  const vectors = await VectorIndex.build(
+    entries,
+    opts.embeddings,
+    prev?.vectors ?? null,
+    (d, t) => opts.progress?.("embed", d, t),
+    incremental,
   );
+  // Documents go to a new segment when they hold a changed file or held one before; the older
+  // segments are linked while their superseded lines stay under a quarter of the documents.
+  const rewrite = new Set(manifestFiles.filter((f) => !kept.has(f.file)).map((f) => f.file));
+  for (const d of prev?.documents ?? []) {
+    if (d.versions.some((v) => !kept.has(v.file))) for (const v of d.versions) rewrite.add(v.file);
+  }
+  const touched = documents.filter((d) => d.versions.some((v) => rewrite.has(v.file)));
+  const reuse =
+    incremental && prev.dir && prev.manifest.segmentLines + touched.length <= documents.length * 1.25;
+  const segments = reuse ? [...prev.manifest.segments, `documents-${Date.now()}.jsonl`] : ["documents.jsonl"];
   const manifest: Manifest = {
     format: FORMAT,
     embeddings: opts.embeddings.name,
     dimensions: vectors.dimensions || undefined,
     builtAt: new Date().toISOString(),
     files: manifestFiles,
+    nextId,
+    segments,
+    segmentLines: reuse ? prev.manifest.segmentLines + touched.length : documents.length,
     errors,
   };
-  await publish(opts.dataDir, { manifest, documents, lexical, vectors });
-  return new CorpusIndex(documents, lexical, vectors, opts.embeddings, manifest);
+  const written = reuse ? { from: prev.dir as string, documents: touched } : { from: null, documents };
+  const dir = await publish(opts, { manifest, written, lexical, vectors });
+  return new CorpusIndex(documents, lexical, vectors, opts.embeddings, manifest, dir);
 }
 
 async function publish(
-  dataDir: string,
-  parts: { manifest: Manifest; documents: Document[]; lexical: LexicalIndex; vectors: VectorIndex },
-): Promise<void> {
-  const root = indexRoot(dataDir);
-  await mkdir(root, { recursive: true });
-  const name = `gen-${Date.now()}-${process.pid}`;
-  const dir = path.join(root, name);
-  await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, "documents.json"), JSON.stringify(parts.documents));
-  await writeFile(path.join(dir, "lexical.json"), parts.lexical.toJSON());
+  opts: IndexOptions,
+  parts: {
+    manifest: Manifest;
+    /** The documents of the new segment, and the generation whose older segments are linked. */
+    written: { from: string | null; documents: Document[] };
+    lexical: LexicalIndex;
+    vectors: VectorIndex;
+  },
+): Promise<string> {
+  const dir = await newGeneration(opts.dataDir);
+  const { segments } = parts.manifest;
+  const { from } = parts.written;
+  if (from) for (const name of segments.slice(0, -1)) await reuseSegment(from, dir, name);
+  await writeDocuments(path.join(dir, segments.at(-1) ?? "documents.jsonl"), parts.written.documents);
+  await writeFile(path.join(dir, "lexical.bin"), parts.lexical.toBuffer());
   await parts.vectors.save(path.join(dir, "vectors"));
   // The manifest is written last: a generation without one was never finished.
-  await writeFile(path.join(dir, "manifest.json"), JSON.stringify(parts.manifest, null, 1));
-  const pointer = path.join(root, `CURRENT.${process.pid}.tmp`);
-  await writeFile(pointer, name);
-  await rename(pointer, path.join(root, "CURRENT"));
-  // Older generations go, but the one just replaced stays a while for readers still using it.
-  const gens = (await readdir(root)).filter((n) => n.startsWith("gen-") && n !== name).sort();
-  for (const old of gens.slice(0, -1)) await rm(path.join(root, old), { recursive: true, force: true });
+  await writeFile(path.join(dir, "manifest.json"), JSON.stringify(parts.manifest));
+  await opts.beforePublish?.();
+  await publishGeneration(opts.dataDir, dir);
+  return dir;
 }

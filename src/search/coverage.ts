@@ -1,6 +1,7 @@
-import { fold, type Lang } from "../text/index.js";
+import { fold, LANGS, type Lang } from "../text/index.js";
 import type { ConceptFinder } from "./concepts.js";
 import type { Entry } from "./entries.js";
+import { DOCUMENT_KINDS } from "./glossary-lookup.js";
 import type { LexicalIndex } from "./lexical.js";
 import { tokenize } from "./tokenize.js";
 
@@ -10,6 +11,7 @@ import { tokenize } from "./tokenize.js";
  */
 export class Coverage {
   private readonly contents = new Map<number, EntryContent>();
+  private readonly conceptWeights = new Map<string, number>();
 
   constructor(
     private readonly lexical: LexicalIndex,
@@ -20,8 +22,9 @@ export class Coverage {
    * Share of the question found in a passage, IDF-weighted. The question counts as units: each
    * glossary concept it names (found when the passage names the same concept, in any language or
    * wording) and each remaining word (found in the passage or in its document's title and heading).
-   * Across languages the share of concepts alone may decide, discounted. A date or figure the
-   * question names must be in the passage.
+   * Across languages a concept weighs what it is rare in the corpus, and a question word no passage
+   * uses weighs half (it has no offline translation). A date or figure the question names must be in
+   * the passage.
    */
   of(entry: Entry, q: QuestionContent): number {
     const seen = this.entryContent(entry);
@@ -34,31 +37,80 @@ export class Coverage {
     let total = 0;
     let found = 0;
     const spanned = new Set<string>();
+    const foreign = entry.lang !== q.lang;
     for (const unit of q.units) {
-      const weight = unit.words.length > 0 ? Math.max(...unit.words.map(idf)) : 1;
+      // A concept weighs what its rarest spelling of the question weighs, but never more than the
+      // concept itself is rare in the corpus: across languages the question's own spelling is
+      // unknown to the index ("media" over French text), and would make every concept the rarest.
+      const spelled = unit.words.length > 0 ? Math.max(...unit.words.map(idf)) : 1;
+      const weight = foreign ? Math.min(spelled, this.conceptIdf(unit.id)) : spelled;
       total += weight;
-      if (seen.concepts.has(unit.id) || (unit.words.length > 0 && unit.words.every(has))) found += weight;
+      const holds = seen.concepts.has(unit.id) || seen.kinds.has(unit.id);
+      if (holds || (unit.words.length > 0 && unit.words.every(has))) found += weight;
       for (const w of unit.words) spanned.add(w);
     }
+    // Across languages, a word no passage of the corpus uses ("target" over Vietnamese text) has no
+    // translation offline: it is weak evidence either way, not the rarest word of the question.
     for (const w of q.own) {
       if (spanned.has(w)) continue;
-      const weight = idf(w);
+      const unknown = foreign && this.lexical.docFrequency(w) === 0;
+      const weight = idf(w) * (unknown ? UNKNOWN_WEIGHT : 1);
       total += weight;
       if (has(w)) found += weight;
     }
-    for (const p of q.pairs) {
+    // Syllable pairs keep Vietnamese word order; a passage in another language cannot have them.
+    for (const p of foreign ? [] : q.pairs) {
       const weight = idf(p) * PAIR_WEIGHT;
       total += weight;
       if (has(p)) found += weight;
     }
     for (const a of q.anchors) {
+      // The number of the passage's own document (known from its context, not its text) says which
+      // document is meant, which the search already restricts to: it tells no passage of it apart.
+      if (a.startsWith("#doc:") && !seen.words.has(a) && seen.context.has(a)) continue;
       total += 2;
-      if (seen.words.has(a) || seen.context.has(a)) found += 2;
+      if (seen.words.has(a)) found += 2;
     }
-    const share = total > 0 ? found / total : 0;
-    if (q.units.length === 0 || entry.lang === q.lang) return share;
-    const conceptShare = q.units.filter((u) => seen.concepts.has(u.id)).length / q.units.length;
-    return Math.max(share, conceptShare * 0.6);
+    return total > 0 ? found / total : 0;
+  }
+
+  /**
+   * Share of the question's glossary concepts that the passage holds (by concept, in any language or
+   * wording, or by all the question's words for it); 0 when the question names no concept.
+   */
+  conceptsHeld(entry: Entry, q: QuestionContent): number {
+    if (q.units.length === 0) return 0;
+    const seen = this.entryContent(entry);
+    const held = q.units.filter(
+      (u) =>
+        seen.concepts.has(u.id) ||
+        seen.kinds.has(u.id) ||
+        (u.words.length > 0 && u.words.every((w) => seen.words.has(w) || seen.context.has(w))),
+    );
+    return held.length / q.units.length;
+  }
+
+  /**
+   * IDF of a concept, estimated from the index: the passages holding its most common spelling in any
+   * language (a spelling is as common as its rarest word or syllable pair). Cached per concept.
+   */
+  private conceptIdf(id: string): number {
+    let value = this.conceptWeights.get(id);
+    if (value === undefined) {
+      let df = 0;
+      for (const lang of LANGS) {
+        for (const term of this.concepts.termsFor(id, lang)) {
+          // Vietnamese syllable pairs ("cao_diem") estimate a term's rarity far better than its
+          // syllables ("cao" is in every "nâng cao").
+          const words = tokenize(term, lang).words;
+          if (words.length > 0)
+            df = Math.max(df, Math.min(...words.map((w) => this.lexical.docFrequency(w))));
+        }
+      }
+      value = Math.log(1 + Math.max(1, this.lexical.size) / (1 + df));
+      this.conceptWeights.set(id, value);
+    }
+    return value;
   }
 
   /** What a passage holds, computed once per entry: words and anchors, concepts, context words. */
@@ -70,10 +122,22 @@ export class Coverage {
         `${entry.doc.number ?? ""} ${entry.version.title} ${entry.version.issuer ?? ""} ${entry.passage.heading ?? ""}`,
         entry.lang,
       );
+      // The kind of document ("KẾ HOẠCH", "the regulation") is stated once, at its head: "plan
+      // 112/KH-UBND" asks about the plan, and no passage of it needs to say "plan" again.
+      const head = `${entry.version.title} ${entry.version.text.slice(0, HEAD_CHARS)}`;
+      // Like its words, the concepts of a passage's heading ("II. CHỈ TIÊU") count as held by it.
+      const framing = entry.passage.heading ?? "";
       content = {
         words: new Set([...passage.words.map(fold), ...passage.anchors]),
         context: new Set([...context.words.map(fold), ...context.anchors]),
         concepts: new Set(this.concepts.conceptsIn(entry.passage.text, entry.lang).map((c) => c.id)),
+        kinds: new Set([
+          ...this.concepts
+            .conceptsIn(head, entry.lang)
+            .map((c) => c.id)
+            .filter((id) => DOCUMENT_KINDS.has(id)),
+          ...this.concepts.conceptsIn(framing, entry.lang).map((c) => c.id),
+        ]),
       };
       // Bounded: a long-running bot over a large corpus must not keep every passage it ever saw.
       if (this.contents.size >= MAX_CACHED) this.contents.clear();
@@ -82,6 +146,12 @@ export class Coverage {
     return content;
   }
 }
+
+/** Characters at the head of a document where its kind is stated. */
+const HEAD_CHARS = 400;
+
+/** Weight of a cross-language question word unknown to the whole corpus, relative to its IDF. */
+const UNKNOWN_WEIGHT = 0.5;
 
 /** Passages whose content is kept between questions. */
 const MAX_CACHED = 20_000;
@@ -109,6 +179,8 @@ interface EntryContent {
   words: Set<string>;
   context: Set<string>;
   concepts: Set<string>;
+  /** Kinds of document its head names (plan, regulation, …), and the concepts of its heading. */
+  kinds: Set<string>;
 }
 
 /**

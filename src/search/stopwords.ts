@@ -39,14 +39,17 @@ export const QUESTION_WORDS: Record<"vi" | "en" | "fr" | "ja", Set<string>> = {
   // Besides question words, the words that name a kind of document ("the letter", "chỉ thị"):
   // which document is meant is read from the question separately; in a passage they prove nothing.
   vi: words(`gì nào ai đâu sao nhiêu thế như hỏi cho biết yêu cầu nói đề cập nêu
-    được không phải làm gi nao văn bản`),
+    được không phải làm gi nao văn bản muốn lúc đang`),
   en: words(`what which who whom whose when where why how does do did say says said require requires
-    required tell me please about mention mentions state states ask asks stipulate stipulates`),
+    required tell me please about mention mentions state states ask asks stipulate stipulates
+    date cite cites cited quote quotes quoted mentioned happen happens happened should would will
+    good`),
   fr: words(`que quoi quel quelle quels quelles qui quand comment pourquoi combien dit disent demande
     demandent exige exigent prévoit prévoient stipule indique est-ce ce lettre document directive
-    élève élèvent s'élève s'élèvent`),
+    élève élèvent s'élève s'élèvent date jour cite citée cité cités citées mentionne mentionné
+    mentionnée mentionnés doit doivent selon ici faut peut peuvent`),
   ja: words(`何 なに どの どんな 誰 だれ いつ どこ なぜ どう 求め 求めて 求める 求められて います ください
-    ですか か 教えて 言って 規定 内容 について 述べ 文書`),
+    ですか か 教えて 言って 規定 内容 について 述べ 文書 何と 言 何人 何回 何日`),
 };
 
 /** True when `word` (lower case) is in `list`, comparing folded only when typed without diacritics. */

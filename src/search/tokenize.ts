@@ -26,17 +26,18 @@ export interface Tokenised {
 
 /** Extracts anchors and blanks them out of the text, so their parts are not also words. */
 export function anchorsOf(text: string): { anchors: string[]; rest: string } {
-  const spans: [number, number, string][] = [];
-  for (const n of findDocNumbers(text)) spans.push([n.start, n.end, `#doc:${docToken(n.text)}`]);
-  for (const d of findDates(text)) spans.push([d.start, d.end, `#date:${d.iso}`]);
-  for (const p of findPercentages(text)) spans.push([p.start, p.end, `#pct:${p.token}`]);
+  const spans: [number, number, string, string][] = [];
+  for (const n of findDocNumbers(text)) spans.push([n.start, n.end, `#doc:${docToken(n.text)}`, ""]);
+  // A date also leaves its year as a word: "in November 2021" meets "26 novembre 2021".
+  for (const d of findDates(text)) spans.push([d.start, d.end, `#date:${d.iso}`, d.iso.slice(0, 4)]);
+  for (const p of findPercentages(text)) spans.push([p.start, p.end, `#pct:${p.token}`, ""]);
   spans.sort((a, b) => a[0] - b[0]);
   let rest = "";
   let at = 0;
   const anchors: string[] = [];
-  for (const [s, e, token] of spans) {
+  for (const [s, e, token, word] of spans) {
     if (s < at) continue;
-    rest += `${text.slice(at, s)} `;
+    rest += `${text.slice(at, s)} ${word} `;
     at = e;
     anchors.push(token);
   }
@@ -60,7 +61,13 @@ function segmentJa(text: string): string[] {
  * looked at per word, so Japanese inside a French text (or the reverse) is still tokenised well.
  */
 export function tokenize(text: string, lang: Lang, opts: { question?: boolean } = {}): Tokenised {
-  const { anchors, rest } = anchorsOf(text);
+  // "bao nhiêu" (how many), "bao giờ" (when), "bao lâu" (how long) only shape a Vietnamese question;
+  // "bao" alone is kept ("báo" typed without marks is a newspaper).
+  const asked =
+    opts.question && lang === "vi"
+      ? text.replace(/(?<!\p{L})bao\s+(?:nhiêu|nhieu|giờ|gio|lâu|lau)(?!\p{L})/giu, " ")
+      : text;
+  const { anchors, rest } = anchorsOf(asked);
   const words: string[] = [];
   const stop = STOPWORDS[lang];
   const qstop = opts.question ? QUESTION_WORDS[lang] : null;

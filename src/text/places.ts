@@ -37,10 +37,16 @@ export function placeNames(question: string, lang: Lang): string[] {
     if (run.length >= 2 && !ORGANISATION_HEAD.has(fold(run[0] ?? ""))) out.push(fold(run.join(" ")));
     run = [];
   };
+  let end = 0;
   for (const m of words) {
     const w = m[0];
+    const at = m.index ?? 0;
+    // Punctuation ends a name ("ở Thái Bình, Ban Dân vận …"), and so does a body's first word after
+    // a whole name ("Thái Bình Ban Dân vận"; "Hải Phòng" stays one name).
+    if (/\S/u.test(question.slice(end, at)) || (run.length >= 2 && ORGANISATION_HEAD.has(fold(w)))) flush();
+    end = at + w.length;
     const capital = w[0] !== undefined && w[0] === w[0].toUpperCase() && w[0] !== w[0].toLowerCase();
-    const first = (m.index ?? 0) === firstLetter;
+    const first = at === firstLetter;
     if (capital && !first && w.length > 1 && w !== w.toUpperCase() && isVietSyllable(w)) run.push(w);
     else flush();
   }

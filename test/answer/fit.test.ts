@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { asksQuantity, placeNames, statesFigure } from "../../src/answer/fit.js";
-import type { Passage } from "../../src/corpus/index.js";
+import { asksQuantity, kindFits, placeNames, statesFigure } from "../../src/answer/fit.js";
+import type { Document, Passage } from "../../src/corpus/index.js";
 
 const passage = (text: string): Passage => ({
   id: "p",
@@ -54,5 +54,38 @@ describe("organisations are not places", () => {
   it("leaves out Vietnamese names that go on in lower case", () => {
     expect(placeNames("Quy định được ban hành căn cứ quy định nào của Bộ Chính trị?", "vi")).toEqual([]);
     expect(placeNames("Kế hoạch của tỉnh Nghệ An và Ban Thường vụ Tỉnh ủy", "vi")).toEqual(["nghe an"]);
+  });
+});
+
+describe("place names end at punctuation and at a body's name", () => {
+  it("does not run a place into the body after it", () => {
+    expect(placeNames("Tại hội nghị ở Thái Bình, Ban Dân vận Tỉnh ủy khen thưởng bao nhiêu?", "vi")).toEqual([
+      "thai binh",
+    ]);
+    expect(placeNames("Ở Thái Bình Ban Dân vận khen thưởng ai?", "vi")).toEqual(["thai binh"]);
+    expect(placeNames("Thành phố Hải Phòng có bao nhiêu xã?", "vi")).toEqual(["hai phong"]);
+  });
+});
+
+describe("figures written as words", () => {
+  it("counts a number word as a figure, but not 'một số' (some)", () => {
+    const q = "bao nhiêu?";
+    expect(statesFigure(passage("Le Comité a félicité seize collectifs et individus."), q)).toBe(true);
+    expect(statesFigure(passage("The board praised twelve communes."), q)).toBe(true);
+    expect(statesFigure(passage("Tổ chức hai lần trong năm."), q)).toBe(true);
+    expect(statesFigure(passage("Một số nơi còn hình thức."), q)).toBe(false);
+    expect(statesFigure(passage("Le Comité a félicité les collectifs."), q)).toBe(false);
+  });
+});
+
+describe("kinds of document from their numbers", () => {
+  const doc = (number: string) => ({ number }) as Document;
+  it("reads the type code after the serial", () => {
+    expect(kindFits(["directive"], doc("05-CT/TU"))).toBe(true);
+    expect(kindFits(["plan"], doc("05-CT/TU"))).toBe(false);
+    expect(kindFits(["plan"], doc("112/KH-UBND"))).toBe(true);
+    expect(kindFits(["regulation"], doc("08-QĐi/TU"))).toBe(true);
+    expect(kindFits(["official-letter"], doc("1470-CV/TU"))).toBe(true);
+    expect(kindFits(["directive"], { number: null } as unknown as Document)).toBe(false);
   });
 });

@@ -182,6 +182,8 @@ describe("cadre deadlines suggest", () => {
       "112/KH-UBND quarterly",
       "112/KH-UBND once",
       "112/KH-UBND once",
+      "96-KH/TU semiannual",
+      "96-KH/TU annual",
       "08-QĐi/TU annual",
     ]);
     for (const s of got)

@@ -1,0 +1,152 @@
+/**
+ * The packed form of one field's postings and the passes over it: variable-length encoding, a
+ * decoder, and the linear rewrites that drop removed entries or append new ones.
+ */
+
+/** Postings of one field: term `t` has `counts[t]` postings in `bytes[offsets[t]..offsets[t+1]]`. */
+export interface Packed {
+  offsets: Uint32Array;
+  counts: Uint32Array;
+  /** The last id of each term's list (appending continues the gaps from it). */
+  lastIds: Int32Array;
+  bytes: Uint8Array;
+  /** Postings of each term that belong to removed entries (skipped, and not counted). */
+  dead: Uint32Array;
+}
+
+/** A growable byte list with variable-length unsigned integers. */
+export class Bytes {
+  data: Uint8Array;
+  size = 0;
+  constructor(capacity = 1024) {
+    this.data = new Uint8Array(Math.max(16, capacity));
+  }
+  varint(x: number): void {
+    if (this.size + 5 > this.data.length) {
+      const next = new Uint8Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    let v = x;
+    while (v >= 0x80) {
+      this.data[this.size++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.data[this.size++] = v;
+  }
+  copy(from: Uint8Array): void {
+    while (this.size + from.length > this.data.length) {
+      const next = new Uint8Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data.set(from, this.size);
+    this.size += from.length;
+  }
+}
+
+/** Calls `visit(id, tf)` for each posting in `bytes[from..to]`. */
+export function decode(
+  bytes: Uint8Array,
+  from: number,
+  to: number,
+  visit: (id: number, tf: number) => void,
+): void {
+  let at = from;
+  let id = -1;
+  while (at < to) {
+    // Ids and counts stay below 2^28 (4 bytes of 7 bits), so bit operations are exact.
+    let b = bytes[at++] as number;
+    let gap = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = bytes[at++] as number;
+      gap |= (b & 0x7f) << shift;
+    }
+    b = bytes[at++] as number;
+    let tf = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = bytes[at++] as number;
+      tf |= (b & 0x7f) << shift;
+    }
+    id += gap;
+    visit(id, tf);
+  }
+}
+
+export const emptyPacked = (): Packed => ({
+  offsets: new Uint32Array(1),
+  counts: new Uint32Array(0),
+  lastIds: new Int32Array(0),
+  bytes: new Uint8Array(0),
+  dead: new Uint32Array(0),
+});
+
+/** `p` without the postings of ids marked in `gone` (only lists with dead postings hold any). */
+export function filterPacked(p: Packed, termCount: number, gone: Uint8Array): Packed {
+  const offsets = new Uint32Array(termCount + 1);
+  const counts = new Uint32Array(termCount);
+  const lastIds = new Int32Array(termCount).fill(-1);
+  const out = new Bytes(p.bytes.length);
+  for (let t = 0; t < termCount; t++) {
+    offsets[t] = out.size;
+    const from = p.offsets[t] ?? 0;
+    const to = p.offsets[t + 1] ?? from;
+    if ((p.dead[t] ?? 0) === 0) {
+      out.copy(p.bytes.subarray(from, to));
+      counts[t] = p.counts[t] ?? 0;
+      lastIds[t] = p.lastIds[t] ?? -1;
+      continue;
+    }
+    let last = -1;
+    decode(p.bytes, from, to, (id, tf) => {
+      if (gone[id] === 1) return;
+      out.varint(id - last);
+      out.varint(tf);
+      last = id;
+      counts[t] = (counts[t] ?? 0) + 1;
+    });
+    lastIds[t] = last;
+  }
+  offsets[termCount] = out.size;
+  return { offsets, counts, lastIds, bytes: out.data.slice(0, out.size), dead: new Uint32Array(termCount) };
+}
+
+/**
+ * `p` with, per term, the added postings after its own (`triples`: term number, id, tf, by
+ * ascending id, every id above those held), so each term's ids stay ascending.
+ */
+export function mergePacked(p: Packed, termCount: number, triples: number[]): Packed {
+  const byTerm = new Map<number, number[]>();
+  for (let i = 0; i < triples.length; i += 3) {
+    const t = triples[i] as number;
+    const list = byTerm.get(t) ?? [];
+    list.push(triples[i + 1] as number, triples[i + 2] as number);
+    byTerm.set(t, list);
+  }
+  const oldTerms = p.counts.length;
+  const offsets = new Uint32Array(termCount + 1);
+  const counts = new Uint32Array(termCount);
+  const lastIds = new Int32Array(termCount).fill(-1);
+  const dead = new Uint32Array(termCount);
+  counts.set(p.counts);
+  lastIds.set(p.lastIds);
+  dead.set(p.dead);
+  const out = new Bytes(p.bytes.length + triples.length * 2);
+  for (let t = 0; t < termCount; t++) {
+    offsets[t] = out.size;
+    if (t < oldTerms) out.copy(p.bytes.subarray(p.offsets[t] ?? 0, p.offsets[t + 1] ?? 0));
+    const list = byTerm.get(t);
+    if (!list) continue;
+    let last = lastIds[t] ?? -1;
+    for (let i = 0; i < list.length; i += 2) {
+      const id = list[i] as number;
+      out.varint(id - last);
+      out.varint(list[i + 1] as number);
+      last = id;
+    }
+    lastIds[t] = last;
+    counts[t] = (counts[t] ?? 0) + list.length / 2;
+  }
+  offsets[termCount] = out.size;
+  return { offsets, counts, lastIds, bytes: out.data.slice(0, out.size), dead };
+}

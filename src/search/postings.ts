@@ -1,0 +1,235 @@
+/**
+ * Packed postings of the lexical index: per field (0 = passage text, 1 = context), for each term
+ * the ascending entry ids that hold it and how often, as variable-length bytes (the gap to the
+ * previous id, then the count: ~2 bytes a posting, against ~100 for a MiniSearch map entry), plus
+ * each entry's field lengths. At 10,000 documents (28 million postings) that is ~60 MB. Appending
+ * entries with ids above the ones held makes a new copy in one linear pass; removing entries marks
+ * their postings (skipped and not counted) until they are a quarter of the entries, when they are
+ * dropped. A copy serialises to one buffer.
+ */
+
+import { decode, emptyPacked, filterPacked, mergePacked, type Packed } from "./postings-pack.js";
+
+/** The tokens of one field of one entry: term → occurrences. */
+export type Field = Map<string, number>;
+
+/** 0 = passage text, 1 = context (number, title, heading). */
+export type FieldId = 0 | 1;
+
+const FORMAT = 3;
+
+/** The postings of both fields, the entries' field lengths and the marks of removed entries. */
+export class Postings {
+  private readonly termIds = new Map<string, number>();
+
+  private constructor(
+    private readonly terms: string[],
+    private readonly fields: [Packed, Packed],
+    private readonly lengths: [Uint16Array, Uint16Array],
+    private readonly sums: [number, number],
+    /** Entries held. */
+    public count: number,
+    /** One above the highest id ever held. */
+    public nextId: number,
+    /** Removed entries whose postings are still in the lists (marked 1). */
+    private readonly gone = new Uint8Array(0),
+  ) {
+    terms.forEach((t, i) => {
+      this.termIds.set(t, i);
+    });
+  }
+
+  static empty(): Postings {
+    const lengths: [Uint16Array, Uint16Array] = [new Uint16Array(0), new Uint16Array(0)];
+    return new Postings([], [emptyPacked(), emptyPacked()], lengths, [0, 0], 0, 0);
+  }
+
+  /** How many entries hold `term` in field `f`. */
+  frequency(term: string, f: FieldId): number {
+    const t = this.termIds.get(term);
+    const p = this.fields[f];
+    return t === undefined ? 0 : (p.counts[t] ?? 0) - (p.dead[t] ?? 0);
+  }
+
+  /** Calls `visit(id, tf)` for each entry holding `term` in field `f`, by ascending id. */
+  visit(term: string, f: FieldId, visit: (id: number, tf: number) => void): void {
+    const t = this.termIds.get(term);
+    if (t === undefined) return;
+    const p = this.fields[f];
+    const gone = this.gone;
+    const live = (p.dead[t] ?? 0) === 0 ? visit : (id: number, tf: number) => gone[id] !== 1 && visit(id, tf);
+    decode(p.bytes, p.offsets[t] ?? 0, p.offsets[t + 1] ?? 0, live);
+  }
+
+  /** Distinct terms of entry `id` in field `f`. */
+  length(id: number, f: FieldId): number {
+    return this.lengths[f][id] ?? 0;
+  }
+
+  /** Average field length over the entries held. */
+  avgLength(f: FieldId): number {
+    return this.count > 0 ? this.sums[f] / this.count : 0;
+  }
+
+  /** How many entries hold `term` in either field. */
+  docFrequency(term: string): number {
+    // Both lists ascend: count their union by merging.
+    const lists = ([0, 1] as const).map((f) => {
+      const ids = new Int32Array(this.frequency(term, f));
+      let n = 0;
+      this.visit(term, f, (id) => {
+        ids[n++] = id;
+      });
+      return ids;
+    });
+    const [a, b] = lists as [Int32Array, Int32Array];
+    let i = 0;
+    let j = 0;
+    let n = 0;
+    while (i < a.length && j < b.length) {
+      const x = a[i] as number;
+      const y = b[j] as number;
+      n++;
+      if (x <= y) i++;
+      if (y <= x) j++;
+    }
+    return n + (a.length - i) + (b.length - j);
+  }
+
+  /**
+   * A copy without the `removed` entries (held ones, with the fields they were indexed with): their
+   * postings are marked, not rewritten, until they are a quarter of the entries.
+   */
+  without(removed: { id: number; fields: [Field, Field] }[]): Postings {
+    const gone = new Uint8Array(this.nextId);
+    gone.set(this.gone.subarray(0, this.nextId));
+    const dead = this.fields.map((p) => {
+      const d = new Uint32Array(this.terms.length);
+      d.set(p.dead);
+      return d;
+    }) as [Uint32Array, Uint32Array];
+    const lengths = this.lengths.map((l) => l.slice()) as [Uint16Array, Uint16Array];
+    const sums: [number, number] = [...this.sums];
+    let count = this.count;
+    for (const { id, fields } of removed) {
+      if (id >= this.nextId || gone[id] === 1) continue;
+      gone[id] = 1;
+      for (const f of [0, 1] as const) {
+        sums[f] -= lengths[f][id] ?? 0;
+        lengths[f][id] = 0;
+        for (const term of fields[f].keys()) {
+          const t = this.termIds.get(term);
+          if (t !== undefined) dead[f][t] = (dead[f][t] ?? 0) + 1;
+        }
+      }
+      count--;
+    }
+    let fields = this.fields.map((p, f) => ({ ...p, dead: dead[f as FieldId] })) as [Packed, Packed];
+    let marked = gone;
+    if (gone.reduce((n, x) => n + x, 0) > count / 4) {
+      fields = fields.map((p) => filterPacked(p, this.terms.length, gone)) as [Packed, Packed];
+      marked = new Uint8Array(this.nextId);
+    }
+    return new Postings([...this.terms], fields, lengths, sums, count, this.nextId, marked);
+  }
+
+  /** Adds entries (ascending ids, each above `nextId - 1`), in place. */
+  append(entries: Iterable<{ id: number; fields: [Field, Field] }>): void {
+    // Per field: the added postings as (term, id, tf) triples, in id order.
+    const added: [number[], number[]] = [[], []];
+    const lengths: [number[], number[]] = [[], []];
+    const ids: number[] = [];
+    for (const e of entries) {
+      if (e.id < this.nextId) throw new Error(`lexical index: entry ${e.id} is not above ${this.nextId - 1}`);
+      ids.push(e.id);
+      this.nextId = e.id + 1;
+      for (const f of [0, 1] as const) {
+        const field = e.fields[f];
+        lengths[f].push(field.size);
+        for (const [term, tf] of field) {
+          let t = this.termIds.get(term);
+          if (t === undefined) {
+            t = this.terms.length;
+            this.terms.push(term);
+            this.termIds.set(term, t);
+          }
+          added[f].push(t, e.id, tf);
+        }
+      }
+    }
+    if (ids.length === 0) return;
+    for (const f of [0, 1] as const) {
+      const grown = new Uint16Array(this.nextId);
+      grown.set(this.lengths[f].subarray(0, Math.min(this.lengths[f].length, this.nextId)));
+      ids.forEach((id, i) => {
+        const len = lengths[f][i] ?? 0;
+        grown[id] = Math.min(len, 0xffff);
+        this.sums[f] += len;
+      });
+      this.lengths[f] = grown;
+      this.fields[f] = mergePacked(this.fields[f], this.terms.length, added[f]);
+    }
+    this.count += ids.length;
+  }
+
+  /** The postings as one buffer (read back with `fromBuffer`). */
+  toBuffer(): Buffer {
+    const arrays: ArrayBufferView[] = [];
+    for (const p of this.fields) arrays.push(p.offsets, p.counts, p.lastIds, p.bytes, p.dead);
+    arrays.push(...this.lengths, this.gone);
+    const terms = Buffer.from(this.terms.join("\n"), "utf8");
+    const header = {
+      format: FORMAT,
+      count: this.count,
+      nextId: this.nextId,
+      sums: this.sums,
+      sizes: arrays.map((a) => a.byteLength),
+      termBytes: terms.length,
+    };
+    const head = Buffer.from(JSON.stringify(header), "utf8");
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(head.length);
+    const parts = [len, head, terms, ...arrays.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))];
+    return Buffer.concat(parts);
+  }
+
+  /** Restores postings saved with `toBuffer`; throws on another format. */
+  static fromBuffer(data: Buffer): Postings {
+    const headLen = data.readUInt32LE(0);
+    const header = JSON.parse(data.subarray(4, 4 + headLen).toString("utf8")) as {
+      format: number;
+      count: number;
+      nextId: number;
+      sums: [number, number];
+      sizes: number[];
+      termBytes: number;
+    };
+    // Format 2 had no marks of removed entries.
+    const marks = header.format === FORMAT;
+    if (!marks && header.format !== 2) throw new Error(`lexical index: format ${header.format}`);
+    let at = 4 + headLen;
+    const text = data.subarray(at, at + header.termBytes).toString("utf8");
+    const terms = text.length > 0 ? text.split("\n") : [];
+    at += header.termBytes;
+    let section = 0;
+    const take = () => {
+      const size = header.sizes[section++] ?? 0;
+      // Copied out: typed arrays need aligned offsets, a file buffer gives none.
+      const copy = new Uint8Array(size);
+      copy.set(data.subarray(at, at + size));
+      at += size;
+      return copy.buffer;
+    };
+    const packed = (): Packed => ({
+      offsets: new Uint32Array(take()),
+      counts: new Uint32Array(take()),
+      lastIds: new Int32Array(take()),
+      bytes: new Uint8Array(take()),
+      dead: marks ? new Uint32Array(take()) : new Uint32Array(terms.length),
+    });
+    const fields: [Packed, Packed] = [packed(), packed()];
+    const lengths: [Uint16Array, Uint16Array] = [new Uint16Array(take()), new Uint16Array(take())];
+    const gone = marks ? new Uint8Array(take()) : new Uint8Array(header.nextId);
+    return new Postings(terms, fields, lengths, header.sums, header.count, header.nextId, gone);
+  }
+}

@@ -1,0 +1,151 @@
+import { createReadStream } from "node:fs";
+import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import type { Document, DocumentVersion } from "../corpus/index.js";
+
+/**
+ * Where an index lives on disk: generation folders under `<data>/index/`, each complete (parsed
+ * documents, lexical postings, HNSW graph, manifest written last), and a `CURRENT` file naming the
+ * published one, replaced atomically by rename. A crash before that rename leaves the previous
+ * generation in use. Parsed documents are kept in segment files of JSON lines: a re-index writes
+ * only the documents it touched in a new segment and links the older segments (files are never
+ * changed once written, so generations can share them). The documents are saved without the passage, task and article texts: those
+ * are slices of their version's text, cut again on load (V8 then shares the version's string
+ * instead of holding each text twice).
+ */
+
+export const indexRoot = (dataDir: string) => path.join(dataDir, "index");
+
+/** The published generation's folder, or null when none was published. */
+export async function currentGeneration(dataDir: string): Promise<string | null> {
+  try {
+    const name = (await readFile(path.join(indexRoot(dataDir), "CURRENT"), "utf8")).trim();
+    return name ? path.join(indexRoot(dataDir), name) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A fresh, empty generation folder (not yet published). */
+export async function newGeneration(dataDir: string): Promise<string> {
+  const root = indexRoot(dataDir);
+  const dir = path.join(root, `gen-${Date.now()}-${process.pid}`);
+  await mkdir(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Publishes `dir` (whose manifest is already written) by replacing `CURRENT`, then removes older
+ * generations except the one just replaced (readers may still be using it).
+ */
+export async function publishGeneration(dataDir: string, dir: string): Promise<void> {
+  const root = indexRoot(dataDir);
+  const name = path.basename(dir);
+  const pointer = path.join(root, `CURRENT.${process.pid}.tmp`);
+  await writeFile(pointer, name);
+  await rename(pointer, path.join(root, "CURRENT"));
+  const gens = (await readdir(root)).filter((n) => n.startsWith("gen-") && n !== name).sort();
+  for (const old of gens.slice(0, -1)) await rm(path.join(root, old), { recursive: true, force: true });
+}
+
+type Span = { text: string; start: number; end: number };
+
+/** `s` without its text when the text is the slice of `full` it claims to be. */
+function strip<T extends Span>(s: T, full: string): T | Omit<T, "text"> {
+  if (full.slice(s.start, s.end) !== s.text) return s;
+  const { text: _, ...rest } = s;
+  return rest;
+}
+
+/** `s` with its text cut from `full` again when it was stripped. */
+function restore<T extends Span>(s: T, full: string): T {
+  if (typeof s.text !== "string") s.text = full.slice(s.start, s.end);
+  return s;
+}
+
+/** One document as saved (texts of passages, tasks and articles left out where they are slices). */
+function documentToJSON(d: Document): string {
+  const slim = (v: DocumentVersion) => ({
+    ...v,
+    passages: v.passages.map((p) => strip(p, v.text)),
+    tasks: v.tasks.map((t) => strip(t, v.text)),
+    articles: v.articles.map((a) => ({
+      ...strip(a, v.text),
+      clauses: a.clauses.map((c) => strip(c, v.text)),
+    })),
+  });
+  return JSON.stringify({ ...d, versions: d.versions.map(slim) });
+}
+
+/** One document saved with `documentToJSON`. */
+function documentFromJSON(json: string): Document {
+  const d = JSON.parse(json) as Document;
+  for (const v of d.versions) {
+    for (const p of v.passages) restore(p, v.text);
+    for (const t of v.tasks) restore(t, v.text);
+    for (const a of v.articles) {
+      restore(a, v.text);
+      for (const c of a.clauses) restore(c, v.text);
+    }
+  }
+  return d;
+}
+
+/** Writes the documents to `file`, one JSON line each (no string of the whole corpus is made). */
+export async function writeDocuments(file: string, documents: Document[]): Promise<void> {
+  const out = await open(file, "w");
+  try {
+    let chunk: string[] = [];
+    for (const d of documents) {
+      chunk.push(`${documentToJSON(d)}\n`);
+      if (chunk.length >= 200) {
+        await out.write(chunk.join(""));
+        chunk = [];
+      }
+    }
+    await out.write(chunk.join(""));
+  } finally {
+    await out.close();
+  }
+}
+
+/**
+ * Reads documents from segment files written by `writeDocuments`, line by line. A later segment
+ * supersedes: segments are read newest first, and a document is taken when none of its files was
+ * taken already and `current(file, hash)` says each version is the one indexed. The documents come
+ * back ordered by `order` of their first file (the order a fresh build gives them).
+ */
+export async function readDocuments(
+  files: string[],
+  current: (file: string, hash: string) => boolean,
+  order: ReadonlyMap<string, number>,
+): Promise<Document[]> {
+  const taken = new Set<string>();
+  const documents: Document[] = [];
+  for (const file of [...files].reverse()) {
+    const lines = createInterface({
+      input: createReadStream(file, "utf8"),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    });
+    for await (const line of lines) {
+      if (!line) continue;
+      const d = documentFromJSON(line);
+      if (d.versions.some((v) => taken.has(v.file) || !current(v.file, v.hash))) continue;
+      for (const v of d.versions) taken.add(v.file);
+      documents.push(d);
+    }
+  }
+  const rank = (d: Document) =>
+    Math.min(...d.versions.map((v) => order.get(v.file) ?? Number.MAX_SAFE_INTEGER));
+  return documents.sort((a, b) => rank(a) - rank(b));
+}
+
+/** Links `name` of generation `from` into generation `to` (copies where links are refused). */
+export async function reuseSegment(from: string, to: string, name: string): Promise<void> {
+  try {
+    await link(path.join(from, name), path.join(to, name));
+  } catch {
+    await copyFile(path.join(from, name), path.join(to, name));
+  }
+}

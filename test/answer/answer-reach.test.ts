@@ -1,0 +1,69 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Answer } from "../../src/answer/index.js";
+import { squash } from "../../src/text/index.js";
+import { engineFor, SEED_CORPUS, VI_CORPUS } from "../support/engine.js";
+
+/** Each citation quotes its file verbatim. */
+function expectVerbatim(a: Answer, dir: string) {
+  for (const c of a.citations)
+    expect(squash(readFileSync(path.join(dir, c.file), "utf8"))).toContain(squash(c.quote));
+}
+
+describe("reaching the document the question means", () => {
+  it("reads a Japanese place name (katakana) as the place, for a task and for a search", async () => {
+    const { answerer, retriever } = await engineFor(SEED_CORPUS);
+    expect(retriever.placesIn("カオバン省の記事で挙げられた第1の重点任務は何ですか？", "ja")).toEqual([
+      "cao bang",
+    ]);
+    const task = await answerer.ask("カオバン省の記事で挙げられた第1の重点任務は何ですか？");
+    expect(task.found).toBe(true);
+    expect(task.citations[0]?.file).toBe("003_7c6a519dd1acbf51.txt");
+    expect(task.citations[0]?.task).toBe(1);
+    expectVerbatim(task, SEED_CORPUS);
+  });
+
+  it("takes the kind and place of a document without its number ('the Hà Tĩnh directive')", async () => {
+    const { answerer, retriever } = await engineFor(VI_CORPUS);
+    expect(retriever.kindsIn("Trong chỉ thị của Tỉnh ủy Hà Tĩnh", "vi")).toEqual(["directive"]);
+    const a = await answerer.ask(
+      "Trong chỉ thị của Tỉnh ủy Hà Tĩnh về dân vận chính quyền, nhiệm vụ 5 nói gì?",
+    );
+    expect(a.citations[0]?.docNumber).toBe("05-CT/TU");
+    expect(a.citations[0]?.task).toBe(5);
+  });
+
+  it("answers the date of a cited document the corpus lacks from the passage citing it, not its content", async () => {
+    const { answerer } = await engineFor(SEED_CORPUS);
+    const when = await answerer.ask(
+      "When was project 08-DA/TU on the 'government close to the people' model issued?",
+    );
+    expect(when.found).toBe(true);
+    expect(when.citations[0]?.quote).toContain("08-DA/TU du 5 juillet 2023");
+    expectVerbatim(when, SEED_CORPUS);
+    const what = await answerer.ask("Đề án 08-DA/TU quy định gì?");
+    expect(what.found).toBe(false);
+  });
+
+  it("accepts a count written in words as the figure asked for", async () => {
+    const { answerer } = await engineFor(SEED_CORPUS);
+    const a = await answerer.ask(
+      "Tại hội nghị ở Thái Bình, Ban Dân vận Tỉnh ủy khen thưởng bao nhiêu tập thể và cá nhân?",
+    );
+    expect(a.found).toBe(true);
+    expect(a.citations[0]?.quote).toContain("seize collectifs et individus");
+  });
+
+  it("does not raise a passage's coverage for the number of its own document, which it does not cite", async () => {
+    const { retriever } = await engineFor(VI_CORPUS);
+    const coverageOfList = async (text: string) => {
+      const r = await retriever.search({ text, lang: "en", docIds: null }, 10);
+      return r.hits.find((h) => h.entry.passage.text.startsWith("- Các chi bộ"))?.coverage;
+    };
+    const named = await coverageOfList("When does the peak campaign of letter 215-CV/HU run?");
+    const unnamed = await coverageOfList("When does the peak campaign of the letter run?");
+    expect(named).toBeDefined();
+    expect(named).toBeCloseTo(unnamed ?? -1, 5);
+  });
+});

@@ -1,0 +1,169 @@
+import { cp, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadConcepts } from "../../src/engine.js";
+import { buildIndex, type CorpusIndex, loadIndex, openIndex } from "../../src/search/corpus-index.js";
+import type { NamedEmbeddings } from "../../src/search/embeddings-checked.js";
+import { createEmbeddings } from "../../src/search/embeddings-factory.js";
+import { tokenize } from "../../src/search/tokenize.js";
+import { VI_CORPUS } from "../support/engine.js";
+
+// Incremental re-indexing with stable entry ids: what a changed, deleted or added file touches,
+// what a crash before publishing leaves, and what happens to an index written in an older format.
+
+const CHANGED = "cong-van-215-CV-HU-can-loc.md";
+const DELETED = "ke-hoach-96-KH-TU-quang-binh.txt";
+/** A word no fixture contains, put into a paragraph of the changed file. */
+const MARKER = "xylophonic";
+
+/** Puts MARKER into the first paragraph of the changed file. */
+async function change(corpusDir: string): Promise<void> {
+  const file = path.join(corpusDir, CHANGED);
+  const text = await readFile(file, "utf8");
+  expect(text).toContain("46 mô hình được");
+  await writeFile(file, text.replace("46 mô hình được", `46 mô hình ${MARKER} được`));
+}
+
+const temps: string[] = [];
+afterAll(async () => {
+  await Promise.all(temps.map((d) => rm(d, { recursive: true, force: true })));
+});
+async function temp(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "cadre-incr-"));
+  temps.push(dir);
+  return dir;
+}
+
+/** The offline embedding, counting the passages it is asked to embed. */
+async function counting(): Promise<{ embeddings: NamedEmbeddings; embedded: () => number }> {
+  const embeddings = createEmbeddings({}, { concepts: await loadConcepts() });
+  let n = 0;
+  const embed = embeddings.embedDocuments.bind(embeddings);
+  embeddings.embedDocuments = (texts: string[]) => {
+    n += texts.length;
+    return embed(texts);
+  };
+  return { embeddings, embedded: () => n };
+}
+
+async function setup() {
+  const corpusDir = await temp();
+  await cp(VI_CORPUS, corpusDir, { recursive: true });
+  const dataDir = await temp();
+  const counter = await counting();
+  const log: string[] = [];
+  const opts = { corpusDir, dataDir, embeddings: counter.embeddings, log: (l: string) => log.push(l) };
+  const first = await openIndex(opts);
+  return { ...opts, counter, first, logLines: log };
+}
+
+const live = (index: CorpusIndex) => index.entries.filter((e) => e !== undefined);
+const idsOf = (index: CorpusIndex, file: string) =>
+  live(index)
+    .filter((e) => e.version.file === file)
+    .map((e) => e.id);
+const search = (index: CorpusIndex, text: string) =>
+  index.lexical.search([...tokenize(text, "vi").words, ...tokenize(text, "vi").anchors]);
+
+describe("incremental re-index", () => {
+  it("re-indexes only the changed file's passages: other ids, postings and vectors stay", async () => {
+    const s = await setup();
+    const before = new Map(live(s.first).map((e) => [e.id, e.passage.id]));
+    const oldIds = idsOf(s.first, CHANGED);
+    const embeddedBefore = s.counter.embedded();
+    await change(s.corpusDir);
+
+    const next = await openIndex(s);
+    const newIds = idsOf(next, CHANGED);
+    // Every other passage keeps its id; the changed file's passages all get new ones.
+    for (const e of live(next)) {
+      if (e.version.file !== CHANGED) expect(before.get(e.id)).toBe(e.passage.id);
+    }
+    expect(newIds.every((id) => !oldIds.includes(id) && id >= s.first.manifest.nextId)).toBe(true);
+    expect(next.lexical.size).toBe(next.passageCount);
+    expect(next.passageCount).toBe(s.first.passageCount - oldIds.length + newIds.length);
+    // Only passages whose text is new were embedded (the appended paragraph), not the corpus.
+    const embedded = s.counter.embedded() - embeddedBefore;
+    expect(embedded).toBeGreaterThan(0);
+    expect(embedded).toBeLessThanOrEqual(newIds.length);
+    expect(embedded).toBeLessThan(s.first.passageCount / 4);
+    // The new text is found, under its new id, in both indexes.
+    const hit = search(next, MARKER)[0];
+    expect(hit && next.entries[hit.id]?.version.file).toBe(CHANGED);
+    const changed = next.entries[hit?.id ?? -1]?.passage.text ?? "";
+    const vector = await s.embeddings.embedQuery(changed);
+    const near = await next.vectors.search(vector, 3);
+    expect(near.some((h) => newIds.includes(h.id))).toBe(true);
+    expect(near.every((h) => !oldIds.includes(h.id))).toBe(true);
+
+    // Only the touched document was written again, in a second segment; the first is shared.
+    expect(next.manifest.segments.length).toBe(2);
+    expect(next.manifest.segmentLines).toBe(s.first.documents.length + 1);
+
+    // Reopened from disk, the same documents in the same order, the same ids and the same ranking.
+    const reopened = await loadIndex(s.dataDir, s.embeddings);
+    const shape = (i: CorpusIndex) =>
+      i.documents.map((d) => [d.id, d.versions.map((v) => [v.file, v.hash, v.passages.map((p) => p.text)])]);
+    expect(shape(reopened as CorpusIndex)).toEqual(shape(next));
+    expect(reopened?.passageCount).toBe(next.passageCount);
+    expect(search(reopened as CorpusIndex, "tiếp công dân khiếu nại")).toEqual(
+      search(next, "tiếp công dân khiếu nại"),
+    );
+  });
+
+  it("drops a deleted file's passages from every part of the index", async () => {
+    const s = await setup();
+    const gone = idsOf(s.first, DELETED);
+    expect(gone.length).toBeGreaterThan(0);
+    const points = s.first.vectors.size;
+    await unlink(path.join(s.corpusDir, DELETED));
+
+    const next = await openIndex(s);
+    expect(idsOf(next, DELETED)).toEqual([]);
+    expect(next.documents.some((d) => d.versions.some((v) => v.file === DELETED))).toBe(false);
+    expect(next.lexical.size).toBe(s.first.passageCount - gone.length);
+    expect(next.vectors.size).toBeLessThan(points);
+    // "Quảng Bình" appears only in the deleted plan: no lexical or vector hit points at its ids.
+    expect(search(next, "Quảng Bình").filter((h) => gone.includes(h.id))).toEqual([]);
+    const vector = await s.embeddings.embedQuery(s.first.entries[gone[0] as number]?.passage.text ?? "");
+    const near = await next.vectors.search(vector, 20);
+    expect(near.filter((h) => gone.includes(h.id))).toEqual([]);
+  });
+
+  it("leaves the old index answering when the build dies between writing and publishing", async () => {
+    const s = await setup();
+    await change(s.corpusDir);
+    const crash = () => Promise.reject(new Error("killed"));
+    await expect(buildIndex({ ...s, beforePublish: crash })).rejects.toThrow("killed");
+    // The unfinished generation was written, but CURRENT still names the old one.
+    const gens = (await readdir(path.join(s.dataDir, "index"))).filter((n) => n.startsWith("gen-"));
+    expect(gens.length).toBe(2);
+    const old = await loadIndex(s.dataDir, s.embeddings);
+    expect(old?.manifest.builtAt).toBe(s.first.manifest.builtAt);
+    expect(search(old as CorpusIndex, MARKER)).toEqual([]);
+    expect(search(old as CorpusIndex, "đối thoại người đứng đầu").length).toBeGreaterThan(0);
+    // The next open sees the change and publishes it.
+    const next = await openIndex(s);
+    expect(search(next, MARKER).length).toBe(1);
+  });
+
+  it("rebuilds an index written in an older format, and says so", async () => {
+    const s = await setup();
+    const dir = path.join(
+      s.dataDir,
+      "index",
+      (await readFile(path.join(s.dataDir, "index", "CURRENT"), "utf8")).trim(),
+    );
+    const manifest = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8"));
+    await writeFile(path.join(dir, "manifest.json"), JSON.stringify({ ...manifest, format: 1000 }));
+    const embeddedBefore = s.counter.embedded();
+
+    const next = await openIndex(s);
+    expect(s.logLines.some((l) => l.includes("another format"))).toBe(true);
+    expect(next.manifest.format).toBe(manifest.format);
+    expect(next.passageCount).toBe(s.first.passageCount);
+    expect(s.counter.embedded() - embeddedBefore).toBe(s.first.vectors.size);
+    expect(search(next, "đối thoại người đứng đầu").length).toBeGreaterThan(0);
+  });
+});
