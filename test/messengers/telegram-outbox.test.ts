@@ -1,8 +1,8 @@
-import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { DeliveryError, type Destination, type Reply } from "../../src/chat/index.js";
 import { createTelegram } from "../../src/messengers/telegram/index.js";
 import type { FakeTelegram } from "../support/fake-telegram/index.js";
+import { freePort } from "../support/process.js"; // nothing listens there: connection refused
 import { adapter, startFake, tinyChat } from "./telegram-setup.js";
 
 // Proactive sends (reminders) and how their failures are classified, with failures injected by the
@@ -23,15 +23,6 @@ async function failure(promise: Promise<unknown>): Promise<DeliveryError> {
   );
   if (!(error instanceof DeliveryError)) throw new Error(`expected a DeliveryError, got ${String(error)}`);
   return error;
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
 }
 
 describe("outbox.send", () => {
@@ -68,7 +59,7 @@ describe("outbox.send", () => {
     expect((await failure(tg.outbox.send(newChat(fake, "C"), REMINDER))).failure).toBe("retry");
 
     const { tg: nowhere } = await adapter(fake, tinyChat(), {
-      apiRoot: `http://127.0.0.1:${await closedPort()}`,
+      apiRoot: `http://127.0.0.1:${await freePort()}`,
       botInfo: fake.bot,
     });
     const refused = await failure(nowhere.outbox.send(newChat(fake, "D"), REMINDER));
@@ -151,7 +142,7 @@ describe("start-up checks", () => {
   it("names TELEGRAM_API_ROOT when the server cannot be reached or is not a URL", async () => {
     const chat = tinyChat();
     const token = "123456789:AAFakeTelegramTokenForCadreBotTests";
-    const apiRoot = `http://127.0.0.1:${await closedPort()}`;
+    const apiRoot = `http://127.0.0.1:${await freePort()}`;
     await expect(createTelegram({ token, apiRoot, chat })).rejects.toThrow(
       /Cannot reach the Telegram Bot API at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)\. Check TELEGRAM_API_ROOT/,
     );
