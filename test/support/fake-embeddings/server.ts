@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { listenLoopback } from "../loopback.js";
 import {
   type EmbedRequest,
   embedReply,
@@ -57,12 +57,9 @@ export class FakeEmbeddingServer {
   /** Starts a server on a free port of 127.0.0.1. */
   static async start(options: StartOptions): Promise<FakeEmbeddingServer> {
     const holder: { fake?: FakeEmbeddingServer } = {};
-    const server = createServer((req, res) => {
+    const { server, base } = await listenLoopback((req, res) => {
       void holder.fake?.handle(req, res);
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
-    const base = `http://127.0.0.1:${port}`;
     const url = options.protocol === "openai" ? `${base}/v1` : base;
     holder.fake = new FakeEmbeddingServer(server, { dimensions: 256, ...options }, url);
     return holder.fake;

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { listenLoopback } from "../loopback.js";
 import {
   CHAT_ROUTES,
   type ChatProtocol,
@@ -63,12 +63,9 @@ export class FakeChatServer {
   /** Starts a server on a free port of 127.0.0.1. */
   static async start(options: ChatServerOptions): Promise<FakeChatServer> {
     const holder: { fake?: FakeChatServer } = {};
-    const server = createServer((req, res) => {
+    const { server, base } = await listenLoopback((req, res) => {
       void holder.fake?.handle(req, res);
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
-    const base = `http://127.0.0.1:${port}`;
     const url = options.protocol === "openai" ? `${base}/v1` : base;
     holder.fake = new FakeChatServer(server, options.protocol, url, options.respond);
     return holder.fake;
