@@ -45,10 +45,7 @@ export async function startMessengers(
   };
   try {
     if (config.messengers.includes("telegram") && e.TELEGRAM_BOT_TOKEN) {
-      const webhook =
-        e.TELEGRAM_WEBHOOK_URL && e.TELEGRAM_WEBHOOK_SECRET
-          ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET }
-          : undefined;
+      const webhook = webhookOf(e.TELEGRAM_WEBHOOK_URL, e.TELEGRAM_WEBHOOK_SECRET);
       const telegram = await createTelegram({
         token: e.TELEGRAM_BOT_TOKEN,
         apiRoot: e.TELEGRAM_API_ROOT,
@@ -74,10 +71,7 @@ export async function startMessengers(
       describe.push(`slack (${slack.mode === "socket" ? "Socket Mode" : "HTTP events"})`);
     }
     if (config.messengers.includes("zalo") && e.ZALO_BOT_TOKEN) {
-      const webhook =
-        e.ZALO_WEBHOOK_URL && e.ZALO_WEBHOOK_SECRET
-          ? { url: e.ZALO_WEBHOOK_URL, secret: e.ZALO_WEBHOOK_SECRET }
-          : undefined;
+      const webhook = webhookOf(e.ZALO_WEBHOOK_URL, e.ZALO_WEBHOOK_SECRET);
       const zalo = await createZalo({
         token: e.ZALO_BOT_TOKEN,
         apiRoot: e.ZALO_API_ROOT,
@@ -110,4 +104,9 @@ export async function startMessengers(
         : (error as Error).message;
     throw new StartupError(message);
   }
+}
+
+/** Webhook mode when both its URL and its secret are set (the config refuses a URL alone). */
+function webhookOf(url: string | undefined, secret: string | undefined) {
+  return url && secret ? { url, secret } : undefined;
 }
