@@ -177,6 +177,7 @@ describe("cadre deadlines suggest", () => {
     expect(got.map((s) => `${s.docNumber} ${s.kind}`)).toEqual([
       "05-CT/TU semiannual",
       "05-CT/TU annual",
+      "14-CT/TU once",
       "215-CV/HU once",
       "112/KH-UBND monthly",
       "112/KH-UBND quarterly",
@@ -189,7 +190,7 @@ describe("cadre deadlines suggest", () => {
     for (const s of got)
       expect(readFileSync(path.join(FIXTURES, s.file), "utf8").includes(s.quote)).toBe(true);
     expect(got[0].dates).toEqual(["2025-06-10"]);
-    expect(got[2]).toMatchObject({ dates: ["2025-05-05"], units: ["chi bộ", "đảng bộ trực thuộc"] });
+    expect(got[3]).toMatchObject({ dates: ["2025-05-05"], units: ["chi bộ", "đảng bộ trực thuộc"] });
   });
 
   it("rejects a malformed date with one line naming the option, exit 2", () => {

@@ -1,7 +1,7 @@
 /**
  * The evaluation data's shared rules (schema, corpora, passage finders) and the checks every item of
- * every set must pass, whichever file it comes from: questions.yaml (dev + holdout) and blind.yaml
- * (blind). The set-specific checks (the mix) live in each set's own test file.
+ * every set must pass, whichever file it comes from: questions.yaml (dev + holdout), blind.yaml
+ * (blind) and blind2.yaml (blind2). The set-specific checks (the mix) live in each set's own test file.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -45,7 +45,7 @@ export const itemSchema = z
     corpus: z.enum(["seeds", "vi"]),
     category,
     crossLang: z.boolean(),
-    split: z.enum(["dev", "holdout", "blind"]),
+    split: z.enum(["dev", "holdout", "blind", "blind2"]),
     expect: expectSchema.optional(),
     note: z.string().min(1).optional(),
   })
