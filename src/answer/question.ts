@@ -76,7 +76,7 @@ const DOC_WORD =
 /** Parses a question; `langHint` wins over detection when given (e.g. `--lang`). */
 export function parseQuestion(text: string, langHint?: Lang): ParsedQuestion {
   const clean = halfWidth(text).trim();
-  const numbers = findDocNumbers(clean);
+  const numbers = findDocNumbers(clean, { anyCase: true });
   const docRefs = numbers.map((n) => ({ text: n.text, key: n.key }));
   const withoutNumbers = numbers.reduce((s, n) => s.split(n.text).join(" "), clean);
   const lang = langHint ?? detectLang(withoutNumbers, "vi");

@@ -60,6 +60,8 @@ export class Coverage {
     }
     // Syllable pairs keep Vietnamese word order; a passage in another language cannot have them.
     for (const p of foreign ? [] : q.pairs) {
+      // A pair no passage has is not a word of the corpus ("buổi đối" across two words): no order to keep.
+      if (this.lexical.docFrequency(p) === 0) continue;
       const weight = idf(p) * PAIR_WEIGHT;
       total += weight;
       if (has(p)) found += weight;

@@ -39,7 +39,7 @@ export const QUESTION_WORDS: Record<"vi" | "en" | "fr" | "ja", Set<string>> = {
   // Besides question words, the words that name a kind of document ("the letter", "chỉ thị"):
   // which document is meant is read from the question separately; in a passage they prove nothing.
   vi: words(`gì nào ai đâu sao nhiêu thế như hỏi cho biết yêu cầu nói đề cập nêu
-    được không phải làm gi nao văn bản muốn lúc đang`),
+    được không phải làm gi nao văn bản muốn lúc đang mấy hôm lâu giờ`),
   en: words(`what which who whom whose when where why how does do did say says said require requires
     required tell me please about mention mentions state states ask asks stipulate stipulates
     date cite cites cited quote quotes quoted mentioned happen happens happened should would will

@@ -25,9 +25,12 @@ export interface Tokenised {
 }
 
 /** Extracts anchors and blanks them out of the text, so their parts are not also words. */
-export function anchorsOf(text: string): { anchors: string[]; rest: string } {
+export function anchorsOf(
+  text: string,
+  opts: { anyCase?: boolean } = {},
+): { anchors: string[]; rest: string } {
   const spans: [number, number, string, string][] = [];
-  for (const n of findDocNumbers(text)) spans.push([n.start, n.end, `#doc:${docToken(n.text)}`, ""]);
+  for (const n of findDocNumbers(text, opts)) spans.push([n.start, n.end, `#doc:${docToken(n.text)}`, ""]);
   // A date also leaves its year as a word: "in November 2021" meets "26 novembre 2021".
   for (const d of findDates(text)) spans.push([d.start, d.end, `#date:${d.iso}`, d.iso.slice(0, 4)]);
   for (const p of findPercentages(text)) spans.push([p.start, p.end, `#pct:${p.token}`, ""]);
@@ -67,7 +70,7 @@ export function tokenize(text: string, lang: Lang, opts: { question?: boolean } 
     opts.question && lang === "vi"
       ? text.replace(/(?<!\p{L})bao\s+(?:nhiêu|nhieu|giờ|gio|lâu|lau)(?!\p{L})/giu, " ")
       : text;
-  const { anchors, rest } = anchorsOf(asked);
+  const { anchors, rest } = anchorsOf(asked, { anyCase: opts.question });
   const words: string[] = [];
   const stop = STOPWORDS[lang];
   const qstop = opts.question ? QUESTION_WORDS[lang] : null;

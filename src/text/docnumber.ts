@@ -11,6 +11,11 @@ import { fold } from "./fold.js";
 const NUMBER =
   /(?<![0-9A-Za-z])\d{1,5}(?:\/\d{4})?[/-][A-ZĐƯ][A-Za-zĐđƯư]{0,7}(?:[/-][A-ZĐƯ][A-Za-zĐđƯư]{0,7}){1,3}(?![0-9A-Za-z])/gu;
 
+// What people type: "1470-cv/tu", "05-ct/tu" in lower case (questions only: in a document's text a
+// lower-case group is ordinary prose, "2021-2025/năm").
+const TYPED =
+  /(?<![0-9A-Za-z])\d{1,5}(?:\/\d{4})?[/-][A-Za-zĐđƯư]{1,8}(?:[/-][A-Za-zĐđƯư]{1,8}){1,3}(?![0-9A-Za-z])/gu;
+
 /** A document number found in text, with its offsets. */
 export interface NumberMatch {
   text: string;
@@ -19,9 +24,9 @@ export interface NumberMatch {
   end: number;
 }
 
-/** Every document number in `text`, in order. */
-export function findDocNumbers(text: string): NumberMatch[] {
-  return [...text.matchAll(NUMBER)].map((m) => ({
+/** Every document number in `text`, in order; `anyCase` for typed questions ("1470-cv/tu"). */
+export function findDocNumbers(text: string, opts: { anyCase?: boolean } = {}): NumberMatch[] {
+  return [...text.matchAll(opts.anyCase ? TYPED : NUMBER)].map((m) => ({
     text: m[0],
     key: docKey(m[0]),
     start: m.index,

@@ -24,6 +24,21 @@ describe("reaching the document the question means", () => {
     expectVerbatim(task, SEED_CORPUS);
   });
 
+  it("answers a question typed without diacritics and with the number in lower case", async () => {
+    const { answerer } = await engineFor(VI_CORPUS);
+    const typed = await answerer.ask("ngay ban hanh chi thi 05-ct/tu?");
+    const written = await answerer.ask("Ngày ban hành Chỉ thị 05-CT/TU?");
+    expect(typed.found).toBe(true);
+    expect(typed.citations[0]?.docNumber).toBe("05-CT/TU");
+    expect(typed.answer).toBe(written.answer);
+    const search = await answerer.ask(
+      "can bo hach sach, lam kho dan thi chi thi 05-ct/tu yeu cau xu ly ra sao?",
+    );
+    expect(search.found).toBe(true);
+    expect(search.citations[0]?.docNumber).toBe("05-CT/TU");
+    expectVerbatim(search, VI_CORPUS);
+  });
+
   it("takes the kind and place of a document without its number ('the Hà Tĩnh directive')", async () => {
     const { answerer, retriever } = await engineFor(VI_CORPUS);
     expect(retriever.kindsIn("Trong chỉ thị của Tỉnh ủy Hà Tĩnh", "vi")).toEqual(["directive"]);

@@ -34,6 +34,16 @@ describe("reading a question", () => {
     );
   });
 
+  it("reads a document number typed in lower case, as on a phone, but not a range of years", () => {
+    expect(parseQuestion("nhiem vu thu sau cua 1470-cv/tu yeu cau nhung gi?").docRefs[0]?.key).toBe(
+      "1470-CV-TU",
+    );
+    expect(parseQuestion("quy dinh 08-qdi/tu thay the van ban nao?").docRefs[0]?.key).toBe(
+      parseQuestion("Quy định 08-QĐi/TU thay thế văn bản nào?").docRefs[0]?.key,
+    );
+    expect(parseQuestion("giai doan 2021-2025 dat bao nhieu?").docRefs).toEqual([]);
+  });
+
   it("reads articles and clauses", () => {
     expect(parseQuestion("Điều 5 quy định gì?").article).toEqual({ n: 5, clause: null });
     expect(parseQuestion("khoản 2 Điều 5 nói gì?").article).toEqual({ n: 5, clause: 2 });
