@@ -47,7 +47,10 @@ const MIN_COVERAGE = 0.25;
 const concepts = await loadConcepts();
 const data = await mkdtemp(path.join(tmpdir(), "cadre-refusal-"));
 const engines = await openCorpora(data, { concepts, vectors });
-const dev = loadItems().filter((i) => i.split === "dev");
+// The splits fitted on (default dev): `--fit dev,holdout,blind` pools the sets already looked at,
+// leaving a later blind set as the only unseen measure.
+const fitSplits = (argv("--fit") ?? "dev").split(",");
+const dev = [...loadItems(), ...loadItems("blind.yaml")].filter((i) => fitSplits.includes(i.split));
 
 /** A retriever that keeps every result it returns (to read the features the answerer decided on). */
 class Recording extends Retriever {

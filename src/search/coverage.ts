@@ -2,7 +2,7 @@ import { fold, LANGS, type Lang } from "../text/index.js";
 import type { ConceptFinder } from "./concepts.js";
 import type { Entry } from "./entries.js";
 import { DOCUMENT_KINDS } from "./glossary-lookup.js";
-import type { LexicalIndex } from "./lexical.js";
+import { type LexicalIndex, stemsOf } from "./lexical.js";
 import { tokenize } from "./tokenize.js";
 
 /**
@@ -185,15 +185,10 @@ interface EntryContent {
   kinds: Set<string>;
 }
 
-/**
- * Light stemming for Latin-script words: a word of six letters or more is found when the passage
- * has a word with the same first letters ("faiblesses" ~ "faibles", "présidé" ~ "présidée",
- * "digitised" ~ "digitisation"). No stemmer package is installed; this prefix rule is the cheap part
- * of one that matters most in French and English.
- */
+/** True when the passage has a word with the same stem (lexical.ts `stemsOf`). */
 function sharesStem(word: string, words: Set<string>): boolean {
-  if (word.length < 6 || word.includes("_") || word.startsWith("#")) return false;
-  const stem = word.slice(0, Math.max(5, word.length - 3));
-  for (const w of words) if (w.length >= stem.length && w.startsWith(stem)) return true;
+  const stems = stemsOf(word);
+  if (stems.length === 0) return false;
+  for (const w of words) if (stems.some((stem) => w.startsWith(stem))) return true;
   return false;
 }

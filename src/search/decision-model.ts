@@ -31,6 +31,7 @@ export const DEFAULT_DECISION: DecisionModel | null = {
     foreign: 0,
     foreignCoverage: 1.138,
     length: 0,
+    answerType: 0,
   },
   threshold: 0.2,
   minCoverage: 0.25,

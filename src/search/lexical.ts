@@ -98,6 +98,19 @@ export class LexicalIndex {
     return n;
   }
 
+  /**
+   * Words of the index that share a Latin-script word's stem ("urbanised" → "urbanisation",
+   * "bureaucratic" → "bureaucratique"), most common first: the same rule as coverage's `sharesStem`,
+   * so that retrieval finds what coverage would count. Empty for short words.
+   */
+  stemVariants(word: string, limit = 6): string[] {
+    return stemsOf(word)
+      .flatMap((stem) => this.postings.termsStartingWith(stem, 200))
+      .filter((t) => t !== word && !t.includes("_") && this.docFrequency(t) > 0)
+      .sort((a, b) => this.docFrequency(b) - this.docFrequency(a))
+      .slice(0, limit);
+  }
+
   /** Entries indexed. */
   get size(): number {
     return this.postings.count;
@@ -183,4 +196,17 @@ export class LexicalIndex {
 /** The query terms of a question in its language (words and anchors). */
 export function queryTerms(question: string, lang: Lang): { words: string[]; anchors: string[] } {
   return tokenize(question, lang, { question: true });
+}
+
+/**
+ * The stems of a Latin-script word of six letters or more: its first letters, all but the last three
+ * (at least five), and with "-iz-" spelled "-is-" when it has it ("urbanization" meets the French
+ * "urbanisation"). No stemmer package is installed; this prefix rule is the cheap part of one that
+ * matters most in French and English ("faiblesses" ~ "faibles", "digitised" ~ "digitisation").
+ */
+export function stemsOf(word: string): string[] {
+  if (word.length < 6 || !/^[a-z]+$/.test(word)) return [];
+  const stem = word.slice(0, Math.max(5, word.length - 3));
+  const british = stem.replace(/iz/g, "is");
+  return british === stem ? [stem] : [stem, british];
 }

@@ -21,6 +21,8 @@ const FORMAT = 3;
 /** The postings of both fields, the entries' field lengths and the marks of removed entries. */
 export class Postings {
   private readonly termIds = new Map<string, number>();
+  /** The terms in code-unit order, built on first prefix lookup and dropped when terms are added. */
+  private sorted: string[] | null = null;
 
   private constructor(
     private readonly terms: string[],
@@ -59,6 +61,23 @@ export class Postings {
     const gone = this.gone;
     const live = (p.dead[t] ?? 0) === 0 ? visit : (id: number, tf: number) => gone[id] !== 1 && visit(id, tf);
     decode(p.bytes, p.offsets[t] ?? 0, p.offsets[t + 1] ?? 0, live);
+  }
+
+  /** Terms beginning with `prefix` (held or not: check their frequency), at most `limit`. */
+  termsStartingWith(prefix: string, limit: number): string[] {
+    this.sorted ??= [...this.terms].sort();
+    const sorted = this.sorted;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < sorted.length && out.length < limit && sorted[i]?.startsWith(prefix); i++)
+      out.push(sorted[i] as string);
+    return out;
   }
 
   /** Distinct terms of entry `id` in field `f`. */
@@ -151,6 +170,7 @@ export class Postings {
           if (t === undefined) {
             t = this.terms.length;
             this.terms.push(term);
+            this.sorted = null;
             this.termIds.set(term, t);
           }
           added[f].push(t, e.id, tf);

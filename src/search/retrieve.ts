@@ -1,4 +1,5 @@
 import { fold, LANGS, type Lang } from "../text/index.js";
+import { answerTypeFit } from "./answer-type.js";
 import type { ConceptFinder } from "./concepts.js";
 import { NO_CONCEPTS } from "./concepts.js";
 import type { CorpusIndex } from "./corpus-index.js";
@@ -120,17 +121,32 @@ export class Retriever {
     // passages apart no better than chance ("Báo Nghệ An" is not what "the Nghệ An plan" asks about).
     const naming = q.docIds ? this.namingWords([...q.docIds]) : new Set<string>();
     const searchWords = words.filter((w) => !naming.has(fold(w)));
+    // A word the corpus lacks ("urbanised" over French text) reaches the words sharing its stem
+    // ("urbanisation"), which coverage counts as found: retrieval must reach those passages too.
+    const variants = new Set<string>();
+    if (q.lang === "en" || q.lang === "fr")
+      for (const w of own)
+        if (this.index.lexical.docFrequency(w) === 0)
+          for (const v of this.index.lexical.stemVariants(w)) variants.add(v);
     const terms = this.selective([
       ...anchors,
       ...(searchWords.length > 0 ? searchWords : words),
       ...expansions,
+      ...variants,
     ]);
     const anchorSet = new Set(anchors);
     const ownSet = new Set(words);
     const lexical = this.index.lexical.search(terms, {
       filter,
       limit: 40,
-      boost: (t) => (anchorSet.has(t) ? 2 : ownSet.has(t) ? 1 : this.tuning.expansionBoost),
+      boost: (t) =>
+        anchorSet.has(t)
+          ? 2
+          : ownSet.has(t)
+            ? 1
+            : variants.has(t) && !expansions.has(t)
+              ? STEM_BOOST
+              : this.tuning.expansionBoost,
     });
     const vector =
       this.useVectors && !this.index.vectors.empty
@@ -204,6 +220,7 @@ export class Retriever {
         foreign: h.entry.lang !== q.lang ? 1 : 0,
         foreignCoverage: h.entry.lang !== q.lang ? h.coverage : 0,
         length: Math.log(1 + content.length) / 3,
+        answerType: answerTypeFit(q.text, h.entry.passage),
       };
       h.features = features;
       h.confidence = decision ? confidence(decision, features) : h.coverage;
@@ -302,6 +319,9 @@ export class Retriever {
 function rankFeature(rank: number | undefined): number {
   return rank === undefined ? 0 : 1 / (1 + rank);
 }
+
+/** Weight of a stem variant of a question word relative to the word itself. */
+const STEM_BOOST = 0.5;
 
 /** Share of passages above which a term is too common to look up lexically. */
 const COMMON_SHARE = 0.1;

@@ -39,6 +39,17 @@ describe("reaching the document the question means", () => {
     expectVerbatim(search, VI_CORPUS);
   });
 
+  it("reaches a French passage through an English word's stem, and quotes the sentence holding it", async () => {
+    const { answerer } = await engineFor(SEED_CORPUS);
+    for (const q of ["How urbanized is Cao Bang now?", "What did Cao Bang achieve in urbanisation?"]) {
+      const a = await answerer.ask(q);
+      expect(a.found).toBe(true);
+      expect(a.citations[0]?.file).toBe("003_7c6a519dd1acbf51.txt");
+      expect(a.citations[0]?.quote).toContain("taux d'urbanisation a atteint 25,5 %");
+      expectVerbatim(a, SEED_CORPUS);
+    }
+  });
+
   it("takes the kind and place of a document without its number ('the Hà Tĩnh directive')", async () => {
     const { answerer, retriever } = await engineFor(VI_CORPUS);
     expect(retriever.kindsIn("Trong chỉ thị của Tỉnh ủy Hà Tĩnh", "vi")).toEqual(["directive"]);

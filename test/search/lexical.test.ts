@@ -2,7 +2,7 @@ import MiniSearch from "minisearch";
 import { beforeAll, describe, expect, it } from "vitest";
 import { groupDocuments, listCorpus, readVersion } from "../../src/corpus/index.js";
 import { contextOf, type Entry, entriesOf } from "../../src/search/entries.js";
-import { LexicalIndex } from "../../src/search/lexical.js";
+import { LexicalIndex, stemsOf } from "../../src/search/lexical.js";
 import { indexTokens, tokenize } from "../../src/search/tokenize.js";
 import { VI_CORPUS } from "../support/engine.js";
 
@@ -101,6 +101,28 @@ describe("the lexical index", () => {
     const without = index.search(termsOf("doi thoai voi Nhan dan")).map((h) => h.id);
     expect(without[0]).toBe(withMarks[0]);
     expect(entries[without[0] ?? -1]?.passage.text.toLowerCase()).toContain("đối thoại");
+  });
+
+  it("gives the words sharing a word's stem, held ones only, most common first", () => {
+    const seeds = LexicalIndex.build(
+      [
+        "taux d'urbanisation",
+        "les infrastructures urbaines",
+        "bureaucratique",
+        "bureaucratique et lointain",
+      ].map((text, id) => ({
+        ...(entries[0] as Entry),
+        id,
+        lang: "fr",
+        passage: { ...(entries[0] as Entry).passage, text },
+      })),
+    );
+    expect(stemsOf("urbanization")).toEqual(["urbanizat", "urbanisat"]);
+    expect(stemsOf("plan")).toEqual([]);
+    expect(seeds.stemVariants("urbanized")).toEqual(["urbanisation"]);
+    expect(seeds.stemVariants("bureaucratic")).toEqual(["bureaucratique"]);
+    expect(seeds.stemVariants("bureaucratique")).toEqual([]);
+    expect(seeds.stemVariants("urban")).toEqual([]);
   });
 
   it("answers the same after saving and loading", () => {
