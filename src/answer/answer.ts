@@ -58,9 +58,35 @@ export class Answerer {
     if (q.intent === "task" && q.task)
       return this.task(q, q.task, only ?? this.taskDocument(q, q.task, context));
     if (q.intent === "article" && q.article) return this.article(q, only ?? context);
-    if ((q.intent === "date" || q.intent === "issuer") && only && this.asksOnlyAbout(q, only))
-      return this.fact(q, only);
+    if (q.intent === "date" || q.intent === "issuer") {
+      // "When was the Quảng Bình plan signed?": the place and kind name the document.
+      const meant = only ?? (named.length === 0 ? this.described(q, this.index.documents) : undefined);
+      if (meant && this.asksOnlyAbout(q, meant)) return this.fact(q, meant);
+    }
     return this.search(q, named);
+  }
+
+  /**
+   * The documents among `docs` that fit the place and the kind of document the question names ("the
+   * Hà Tĩnh directive", "カオバン省の記事"); each that no document fits is ignored.
+   */
+  private fitting(q: ParsedQuestion, docs: Document[]): Document[] {
+    const names = this.retriever.placesIn(q.text, q.lang);
+    const kinds = this.retriever.kindsIn(q.text, q.lang);
+    const narrow = (pool: Document[], fits: (d: Document) => boolean) =>
+      pool.some(fits) ? pool.filter(fits) : pool;
+    return narrow(
+      narrow(docs, (d) => names.length > 0 && namesFit(names, d)),
+      (d) => kinds.length > 0 && kindFits(kinds, d),
+    );
+  }
+
+  /** The one document the question's place and kind of document describe, if they describe one. */
+  private described(q: ParsedQuestion, docs: Document[]): Document | undefined {
+    const named =
+      this.retriever.placesIn(q.text, q.lang).length + this.retriever.kindsIn(q.text, q.lang).length;
+    const pool = this.fitting(q, docs);
+    return named > 0 && pool.length === 1 ? pool[0] : undefined;
   }
 
   /**
@@ -106,21 +132,12 @@ export class Answerer {
   ): Document | undefined {
     if (context?.versions.some((v) => v.tasks.length >= n)) return context;
     const names = this.retriever.placesIn(q.text, q.lang);
-    const kinds = this.retriever.kindsIn(q.text, q.lang);
-    // The place and the kind of document the question names ("the Hà Tĩnh directive", "カオバン省の
-    // 記事") narrow the pool, when some document fits them.
-    const narrow = (docs: Document[], fits: (d: Document) => boolean) =>
-      docs.some(fits) ? docs.filter(fits) : docs;
-    const pool = narrow(
-      narrow(
-        (among.length > 0 ? among : this.index.documents).filter((d) =>
-          d.versions.some((v) => v.tasks.length > 0),
-        ),
-        (d) => names.length > 0 && namesFit(names, d),
-      ),
-      (d) => kinds.length > 0 && kindFits(kinds, d),
+    const withTasks = (among.length > 0 ? among : this.index.documents).filter((d) =>
+      d.versions.some((v) => v.tasks.length > 0),
     );
-    if (pool.length === 1 && (names.length > 0 || kinds.length > 0)) return pool[0];
+    const pool = this.fitting(q, withTasks);
+    const described = this.described(q, withTasks);
+    if (described) return described;
     // The rest of the question ("…of the article on Cao Bang") says which document is meant; when
     // it clearly means one without task N, that document answers ("it has tasks 1–5").
     const relevance = this.retriever.documentRelevance(q.text, q.lang, pool);

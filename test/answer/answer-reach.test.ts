@@ -60,6 +60,23 @@ describe("reaching the document the question means", () => {
     expect(a.citations[0]?.task).toBe(5);
   });
 
+  it("answers the date and issuer of a document named by its place and kind, without its number", async () => {
+    const { answerer } = await engineFor(VI_CORPUS);
+    const date = await answerer.ask("Quand le plan de Quang Binh a-t-il été signé ?");
+    expect(date.found).toBe(true);
+    expect(date.citations[0]?.docNumber).toBe("96-KH/TU");
+    expect(date.answer).toContain("14/05/2025");
+    expectVerbatim(date, VI_CORPUS);
+    const issuer = await answerer.ask("When was the Ha Tinh directive issued?");
+    expect(issuer.citations[0]?.docNumber).toBe("05-CT/TU");
+    expect(issuer.answer).toContain("10 March 2025");
+    // Something inside the document is still searched for, not answered with its date.
+    const inside = await answerer.ask(
+      "Kế hoạch của Nghệ An yêu cầu gửi báo cáo nhanh hằng tháng trước ngày nào?",
+    );
+    expect(inside.citations[0]?.quote).toContain("trước ngày 25");
+  });
+
   it("answers the date of a cited document the corpus lacks from the passage citing it, not its content", async () => {
     const { answerer } = await engineFor(SEED_CORPUS);
     const when = await answerer.ask(
