@@ -178,11 +178,14 @@ describe("cadre deadlines suggest", () => {
       "05-CT/TU semiannual",
       "05-CT/TU annual",
       "14-CT/TU once",
+      "14-CT/TU once",
       "215-CV/HU once",
+      "112/KH-UBND once",
       "112/KH-UBND monthly",
       "112/KH-UBND quarterly",
       "112/KH-UBND once",
       "112/KH-UBND once",
+      "96-KH/TU once",
       "96-KH/TU semiannual",
       "96-KH/TU annual",
       "08-QĐi/TU annual",
@@ -190,7 +193,9 @@ describe("cadre deadlines suggest", () => {
     for (const s of got)
       expect(readFileSync(path.join(FIXTURES, s.file), "utf8").includes(s.quote)).toBe(true);
     expect(got[0].dates).toEqual(["2025-06-10"]);
-    expect(got[3]).toMatchObject({ dates: ["2025-05-05"], units: ["chi bộ", "đảng bộ trực thuộc"] });
+    expect(got[4]).toMatchObject({ dates: ["2025-05-05"], units: ["chi bộ", "đảng bộ trực thuộc"] });
+    // "Chế độ báo cáo: các huyện ủy, …": the units follow the label, which is not one of them.
+    expect(got[3]).toMatchObject({ dates: ["2025-12-15"], units: ["huyện ủy", "thị ủy", "thành ủy"] });
   });
 
   it("rejects a malformed date with one line naming the option, exit 2", () => {

@@ -55,6 +55,9 @@ function normalise(text: string): string {
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
+// A short label ending in a colon at the head of a sentence: up to five words, no digits.
+const LABEL = /^\s*(?:[\p{L}'’-]+\s+){0,4}[\p{L}'’-]+\s*:(?=\s)/u;
+
 // Offsets of reporting verbs used as verbs.
 function verbsIn(sentence: string, lang: DutyLang): number[] {
   const { verb, notVerb } = PATTERNS[lang];
@@ -83,7 +86,8 @@ export function extractDuties(text: string, options: ExtractOptions = {}): Duty[
       paragraph = sentence.paragraph;
       carried = null;
     }
-    const norm = normalise(sentence.text);
+    // A label ("Chế độ báo cáo:", "Reporting:") heads the sentence; the duty and its subject follow it.
+    const norm = normalise(sentence.text).replace(LABEL, (label) => " ".repeat(label.length));
     const langs = options.lang ? [options.lang] : DETECT_ORDER;
     const lang = langs.find((l) => verbsIn(norm, l).length > 0);
     const ownSubject = subjectOf(norm, lang ?? options.lang ?? guessLang(norm));

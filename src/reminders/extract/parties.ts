@@ -88,7 +88,25 @@ export function splitUnits(subject: string, lang: DutyLang): string[] {
     merged.push({ ...current, words: oneWord(current) });
   }
   if (pendingJa) merged.push(pendingJa);
-  return merged.map((p) => text(p).replace(LEADING_ARTICLE, "").trim()).filter((u) => u.length > 0);
+  const units = merged.map((p) => text(p).replace(LEADING_ARTICLE, "").trim()).filter((u) => u.length > 0);
+  return lang === "vi" ? shareHead(units) : units;
+}
+
+const VI_NAME = /^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){0,2}$/u;
+
+/**
+ * "Huyện ủy Minh Hóa, Tuyên Hóa, Bố Trạch": a body named once before a list of place names is the
+ * body of each of them ("Huyện ủy Tuyên Hóa", …).
+ */
+function shareHead(units: string[]): string[] {
+  const [first, ...rest] = units;
+  const head = first
+    ? new RegExp(`^(?:${VI_BODY})(?:\\s+\\p{Ll}+)*(?=\\s+\\p{Lu})`, "u").exec(first)?.[0]
+    : undefined;
+  const body = new RegExp(`^(?:${VI_BODY})(?!\\p{L})`, "u");
+  if (!first || !head || rest.length === 0 || !VI_NAME.test(first.slice(head.length).trim())) return units;
+  if (!rest.every((u) => VI_NAME.test(u) && !body.test(u))) return units;
+  return [first, ...rest.map((u) => `${head} ${u}`)];
 }
 
 const VI_OPENING = new RegExp(`^${VI_PREDICATE.source}`, "iu");

@@ -56,7 +56,7 @@ const VI_QUARTER =
   "(?<q>tháng\\s+(?:cuối|đầu|thứ\\s+(?:nhất|hai|ba|2|3)|giữa)\\s+(?:của\\s+)?(?:mỗi\\s+|hằng\\s+|hàng\\s+)?quý)";
 
 const vi: LangPatterns = {
-  verb: w("báo cáo(?!\\s+viên)|sơ kết|tổng kết"),
+  verb: w("báo cáo(?!\\s+viên)|sơ kết|tổng kết|gửi về|gửi lên|nộp về"),
   notVerb: /(?:theo|nghe|đã|vừa|của)\s+$/iu,
   periods: [
     {

@@ -102,6 +102,12 @@ describe("extractDuties — Vietnamese", () => {
     const keHoach = read("test/fixtures/directives-vi/ke-hoach-112-KH-UBND-nghe-an.txt");
     const plan = extractDuties(keHoach);
     expect(brief(plan)).toEqual([
+      // "xây dựng kế hoạch cụ thể, hoàn thành trước ngày 15/3/2025, gửi về Sở Nội vụ": a plan to send.
+      {
+        rule: { kind: "once", date: "2025-03-15" },
+        units: ["Ủy ban nhân dân các huyện, thành phố, thị xã"],
+        recipient: "Sở Nội vụ",
+      },
       {
         rule: { kind: "monthly", day: 25 },
         units: ["sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố, thị xã"],
@@ -130,6 +136,32 @@ describe("extractDuties — Vietnamese", () => {
         recipient: "Ban Thường vụ Huyện ủy",
       },
     ]);
+  });
+
+  it("reads the units after a label ('Chế độ báo cáo:') and gives a shared body to each listed place", () => {
+    const labelled = extractDuties(
+      "6. Chế độ báo cáo: các huyện ủy, thị ủy, thành ủy báo cáo nhanh tình hình thiệt hại; báo cáo kết quả về Ban Thường vụ Tỉnh ủy trước ngày 15/12/2025.",
+    );
+    expect(brief(labelled)).toEqual([
+      {
+        rule: { kind: "once", date: "2025-12-15" },
+        units: ["huyện ủy", "thị ủy", "thành ủy"],
+        recipient: "Ban Thường vụ Tỉnh ủy",
+      },
+    ]);
+    const places = extractDuties(
+      "Huyện ủy Minh Hóa, Tuyên Hóa, Bố Trạch xây dựng kế hoạch cụ thể, gửi về Ban Dân vận Tỉnh ủy trước ngày 30/6/2025.",
+    );
+    expect(brief(places)).toEqual([
+      {
+        rule: { kind: "once", date: "2025-06-30" },
+        units: ["Huyện ủy Minh Hóa", "Huyện ủy Tuyên Hóa", "Huyện ủy Bố Trạch"],
+        recipient: "Ban Dân vận Tỉnh ủy",
+      },
+    ]);
+    // A list of bodies is not a list of places: each keeps its own name.
+    const bodies = extractDuties("Sở Nội vụ, Sở Tư pháp báo cáo Ủy ban nhân dân tỉnh trước ngày 10/7/2025.");
+    expect(brief(bodies)[0]?.units).toEqual(["Sở Nội vụ", "Sở Tư pháp"]);
   });
 
   it("reads decomposed (NFD) text and still quotes the input verbatim", () => {
