@@ -17,7 +17,7 @@ import { writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { asksQuantity, namesFit, statesFigure } from "../src/answer/fit.js";
+import { asksQuantity, namesFit, statesFigure, yearsFit } from "../src/answer/fit.js";
 import { Answerer } from "../src/answer/index.js";
 import { loadConcepts } from "../src/engine.js";
 import {
@@ -94,7 +94,10 @@ for (const item of dev) {
   const names = retriever.placesIn(item.q, item.lang);
   const quantity = asksQuantity(item.q);
   for (const hit of result?.hits ?? []) {
-    const fits = namesFit(names, hit.entry.doc) && (!quantity || statesFigure(hit.entry.passage, item.q));
+    const fits =
+      namesFit(names, hit.entry.doc) &&
+      yearsFit(item.q, hit.entry.doc) &&
+      (!quantity || statesFigure(hit.entry.passage, item.q));
     if (hit.features) rows.push({ f: hit.features, label: expected(item, hit) ? 1 : 0, item: item.id, fits });
   }
 }

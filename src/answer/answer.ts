@@ -8,7 +8,7 @@ import {
   tokenize,
 } from "../search/index.js";
 import { docKey, findDocNumbers, fold, formatDate, type Lang } from "../text/index.js";
-import { asksQuantity, kindFits, namesFit, statesFigure, statesTime } from "./fit.js";
+import { asksQuantity, kindFits, namesFit, statesFigure, statesTime, yearsFit } from "./fit.js";
 import { type ParsedQuestion, parseQuestion } from "./question.js";
 import { focusQuote, MAX_TASK_QUOTE, trimQuote } from "./quote.js";
 import type { Answer, Citation, Conversation } from "./types.js";
@@ -238,6 +238,7 @@ export class Answerer {
       (h) =>
         h.accepted &&
         namesFit(names, h.entry.doc) &&
+        yearsFit(q.text, h.entry.doc) &&
         (!quantity || statesFigure(h.entry.passage, q.text)) &&
         (!mentions || findDocNumbers(h.entry.passage.text).some((n) => n.key === mentions)),
     );

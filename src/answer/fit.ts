@@ -41,3 +41,17 @@ export function kindFits(kinds: string[], doc: Document): boolean {
   const folded = fold(code).replace(/đ/g, "d");
   return kinds.some((k) => KIND_CODES[k]?.includes(folded));
 }
+
+const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+
+/**
+ * True when every year the question names ("in 2026", "2026年") appears somewhere in the document
+ * (any version, its date included): a document that never mentions the year cannot say what
+ * happened or is planned in it.
+ */
+export function yearsFit(question: string, doc: Document): boolean {
+  const years = question.match(YEAR) ?? [];
+  if (years.length === 0) return true;
+  const text = doc.versions.map((v) => `${v.title} ${v.text}`).join(" ");
+  return years.every((y) => text.includes(y) || doc.date?.startsWith(y));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksQuantity, kindFits, placeNames, statesFigure } from "../../src/answer/fit.js";
+import { asksQuantity, kindFits, placeNames, statesFigure, yearsFit } from "../../src/answer/fit.js";
 import type { Document, Passage } from "../../src/corpus/index.js";
 
 const passage = (text: string): Passage => ({
@@ -87,5 +87,21 @@ describe("kinds of document from their numbers", () => {
     expect(kindFits(["regulation"], doc("08-QĐi/TU"))).toBe(true);
     expect(kindFits(["official-letter"], doc("1470-CV/TU"))).toBe(true);
     expect(kindFits(["directive"], { number: null } as unknown as Document)).toBe(false);
+  });
+});
+
+describe("years a question names", () => {
+  const doc = (text: string, date: string | null = null) =>
+    ({ date, versions: [{ title: "Kế hoạch", text }] }) as unknown as Document;
+  it("fit a document that mentions them, in its text or its date", () => {
+    expect(yearsFit("Mục tiêu năm 2025 là gì?", doc("giai đoạn 2021 - 2025"))).toBe(true);
+    expect(yearsFit("What was planned for 2025?", doc("no year here", "2025-02-18"))).toBe(true);
+    expect(yearsFit("何をしますか", doc("no year"))).toBe(true);
+  });
+  it("do not fit a document that never mentions them, in any notation of the question", () => {
+    expect(yearsFit("Mục tiêu năm 2026 là bao nhiêu?", doc("giai đoạn 2021 - 2025"))).toBe(false);
+    expect(yearsFit("2026年の計画は？", doc("2025年"))).toBe(false);
+    // Other numbers are not years.
+    expect(yearsFit("Tỷ lệ 12026 hộ?", doc("2025"))).toBe(true);
   });
 });

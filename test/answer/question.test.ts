@@ -14,6 +14,7 @@ describe("reading a question", () => {
     ["タスク4は何を求めていますか", "ja", 4],
     ["第4項は何を求めていますか", "ja", 4],
     ["４番目の任務は?", "ja", 4],
+    ["カオバン省の重点任務の第6は何ですか？", "ja", 6],
   ])("%s → %s, task %i", (q, lang, task) => {
     const p = parseQuestion(q);
     expect(p.lang).toBe(lang);
