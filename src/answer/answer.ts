@@ -58,12 +58,11 @@ export class Answerer {
     if (q.intent === "task" && q.task)
       return this.task(q, q.task, only ?? this.taskDocument(q, q.task, context));
     if (q.intent === "article" && q.article) return this.article(q, only ?? context);
-    if (q.intent === "date" || q.intent === "issuer") {
-      // "When was the Quảng Bình plan signed?": the place and kind name the document.
-      const meant = only ?? (named.length === 0 ? this.described(q, this.index.documents) : undefined);
-      if (meant && this.asksOnlyAbout(q, meant)) return this.fact(q, meant);
-    }
-    return this.search(q, named);
+    // "The Quảng Bình plan", "chỉ thị của Hà Tĩnh": a place and kind that describe one document name it.
+    const meant = only ?? (named.length === 0 ? this.described(q, this.index.documents) : undefined);
+    if ((q.intent === "date" || q.intent === "issuer") && meant && this.asksOnlyAbout(q, meant))
+      return this.fact(q, meant);
+    return this.search(q, named.length > 0 || !meant ? named : [meant]);
   }
 
   /**

@@ -46,7 +46,7 @@ export class Coverage {
       const weight = foreign ? Math.min(spelled, this.conceptIdf(unit.id)) : spelled;
       total += weight;
       const holds = seen.concepts.has(unit.id) || seen.kinds.has(unit.id);
-      if (holds || (unit.words.length > 0 && unit.words.every(has))) found += weight;
+      if (holds || spells(unit, q.lang, has)) found += weight;
       for (const w of unit.words) spanned.add(w);
     }
     // Across languages, a word no passage of the corpus uses ("target" over Vietnamese text) has no
@@ -87,7 +87,7 @@ export class Coverage {
       (u) =>
         seen.concepts.has(u.id) ||
         seen.kinds.has(u.id) ||
-        (u.words.length > 0 && u.words.every((w) => seen.words.has(w) || seen.context.has(w))),
+        spells(u, q.lang, (w) => seen.words.has(w) || seen.context.has(w)),
     );
     return held.length / q.units.length;
   }
@@ -172,6 +172,16 @@ export interface QuestionContent {
   units: ConceptUnit[];
   /** Vietnamese syllable pairs ("bo_chinh", "chinh_tri"), counted at `PAIR_WEIGHT`. */
   pairs: string[];
+}
+
+/**
+ * True when a passage spells a concept unit with the question's words: all of them, and in
+ * Vietnamese also in the question's order ("hằng tháng" is not "hằng quý … tháng cuối quý").
+ */
+function spells(unit: ConceptUnit, lang: Lang, has: (w: string) => boolean): boolean {
+  if (unit.words.length === 0 || !unit.words.every(has)) return false;
+  if (lang !== "vi") return true;
+  return unit.words.slice(1).every((w, i) => has(`${unit.words[i]}_${w}`));
 }
 
 /** Weight of a syllable pair relative to a word of the same rarity. */

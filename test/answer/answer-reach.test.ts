@@ -77,6 +77,21 @@ describe("reaching the document the question means", () => {
     expect(inside.citations[0]?.quote).toContain("trước ngày 25");
   });
 
+  it("searches inside the one document a place and kind describe, when two say the same", async () => {
+    const { answerer } = await engineFor(VI_CORPUS);
+    // 05-CT/TU (Hà Tĩnh) and 08-QĐi/TU (Quảng Trị) both set one reception day a month for secretaries.
+    const q = (who: string) => `${who} yêu cầu bí thư cấp ủy tiếp công dân bao nhiêu ngày mỗi tháng?`;
+    const haTinh = await answerer.ask(q("Chỉ thị của Hà Tĩnh"));
+    const quangTri = await answerer.ask(q("Quy định của Quảng Trị"));
+    expect(haTinh.citations[0]?.docNumber).toBe("05-CT/TU");
+    expect(quangTri.citations[0]?.docNumber).toBe("08-QĐi/TU");
+    for (const a of [haTinh, quangTri]) {
+      expect(a.found).toBe(true);
+      expect(a.citations[0]?.quote).toContain("01 ngày");
+      expectVerbatim(a, VI_CORPUS);
+    }
+  });
+
   it("answers the date of a cited document the corpus lacks from the passage citing it, not its content", async () => {
     const { answerer } = await engineFor(SEED_CORPUS);
     const when = await answerer.ask(
