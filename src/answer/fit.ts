@@ -1,7 +1,6 @@
-import type { Document } from "../corpus/index.js";
-import { fold } from "../text/index.js";
+import type { Document, Passage } from "../corpus/index.js";
+import { findDates, findDocNumbers, fold } from "../text/index.js";
 
-export { asksQuantity, statesFigure, statesTime } from "../search/answer-type.js";
 export { placeNames } from "../text/index.js";
 
 /**
@@ -17,6 +16,42 @@ export function namesFit(names: string[], doc: Document): boolean {
   const text = doc.versions.map((v) => fold(`${v.title} ${v.issuer ?? ""} ${v.text}`)).join(" ");
   const squashed = text.replace(/[^\p{L}\p{N}]+/gu, " ");
   return names.every((n) => squashed.includes(n));
+}
+
+const QUANTITY =
+  /\b(bao nhieu|may|ty le|muc|how many|how much|what percentage|what share|what rate|what proportion|what figure|combien|quel (?:est le |etait le )?(?:taux|montant|pourcentage|nombre|chiffre)|quelle (?:est la )?(?:part|proportion|somme))\b|何(?:人|件|％|%|パーセント|割|億|万|個|回)|いくら|どれくらい|どのくらい/u;
+
+/** True when the question asks for a number ("bao nhiêu", "how many", "combien", "何％"). */
+export function asksQuantity(question: string): boolean {
+  return QUANTITY.test(fold(question));
+}
+
+/**
+ * True when the passage states a figure: digits other than its list label ("3."), the document
+ * numbers and dates it cites, and the years the question itself names.
+ */
+export function statesFigure(passage: Passage, question: string): boolean {
+  let text = passage.text.replace(/^\s*(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)]\s/u, " ");
+  for (const n of findDocNumbers(text)) text = text.split(n.text).join(" ");
+  for (const d of findDates(text).reverse()) text = `${text.slice(0, d.start)} ${text.slice(d.end)}`;
+  const years = new Set(question.match(/\b(?:19|20)\d{2}\b/g) ?? []);
+  const numbers = text.match(/\d+(?:[.,]\d+)?/g) ?? [];
+  return numbers.some((n) => !years.has(n)) || NUMBER_WORDS.test(fold(text));
+}
+
+/**
+ * Counts written as words ("seize collectifs", "twelve communes", "hai lần", "三回"). Vietnamese
+ * counts need a classifier after them ("một số" is "some", not a count); "một"/"one" are left out.
+ */
+const NUMBER_WORDS =
+  /\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozen)s?\b|\b(?:hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|nghin|ngan) (?:lan|nguoi|tap the|ca nhan|xa|huyen|ngay|thang|nam|mo hinh|hoi nghi|ho)\b|[二三四五六七八九十百千万]+(?:人|件|回|つ|か所|名|団体)/u;
+
+const TIME_WORDS =
+  /\b(ngay \d|thang \d|nam \d{4}|hang (thang|quy|nam)|dinh ky|truoc ngay|quy [1-4i]|6 thang|before|by the|quarterly|monthly|annually|every|avant le|chaque|trimestriel|annuel)\b|\d{1,2}月|\d{4}年|毎(月|年|四半期)/u;
+
+/** True when a passage states a date or a time rule ("trước ngày 25", "hằng quý", "2024年2月22日"). */
+export function statesTime(text: string): boolean {
+  return findDates(text).length > 0 || TIME_WORDS.test(fold(text));
 }
 
 /** The type code of a document number for each glossary kind ("05-CT/TU" is a directive). */

@@ -28,8 +28,6 @@ export interface DecisionFeatures {
   foreignCoverage: number;
   /** Content words of the question, as log(1 + n) / 3 (long questions cover less of themselves). */
   length: number;
-  /** 1 when the question asks for a figure or a time and the passage states one (answer-type.ts). */
-  answerType: number;
 }
 
 /** Names of the features, in the order the weights list them. */
@@ -43,7 +41,6 @@ export const FEATURES = [
   "foreign",
   "foreignCoverage",
   "length",
-  "answerType",
 ] as const satisfies readonly (keyof DecisionFeatures)[];
 
 /** The name of one feature. */

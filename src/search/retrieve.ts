@@ -1,5 +1,4 @@
 import { fold, LANGS, type Lang } from "../text/index.js";
-import { answerTypeFit } from "./answer-type.js";
 import type { ConceptFinder } from "./concepts.js";
 import { NO_CONCEPTS } from "./concepts.js";
 import type { CorpusIndex } from "./corpus-index.js";
@@ -220,7 +219,6 @@ export class Retriever {
         foreign: h.entry.lang !== q.lang ? 1 : 0,
         foreignCoverage: h.entry.lang !== q.lang ? h.coverage : 0,
         length: Math.log(1 + content.length) / 3,
-        answerType: answerTypeFit(q.text, h.entry.passage),
       };
       h.features = features;
       h.confidence = decision ? confidence(decision, features) : h.coverage;

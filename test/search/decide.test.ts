@@ -23,7 +23,6 @@ const NONE: DecisionFeatures = {
   foreign: 0,
   foreignCoverage: 0,
   length: 0,
-  answerType: 0,
 };
 const ZERO_WEIGHTS = { ...NONE };
 
