@@ -7,6 +7,8 @@ import type { Lang } from "../text/index.js";
 export interface ConceptFinder {
   conceptsIn(text: string, lang?: Lang): { id: string; start: number; end: number }[];
   termsFor(id: string, lang: Lang): string[];
+  /** Changes whenever the concepts or their forms change (what the offline embedding is named by). */
+  readonly fingerprint?: string;
 }
 
 /** A finder that knows no concepts (the glossary is optional for tests of other parts). */

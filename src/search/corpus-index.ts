@@ -159,7 +159,7 @@ async function readGeneration(
   }
   if (manifest.embeddings !== embeddings.name) {
     log(
-      `cadre: lập lại chỉ mục / rebuilding the index in ${dataDir}: its vectors were made by embedding "${manifest.embeddings}", EMBEDDINGS now gives "${embeddings.name}"; every passage is embedded again`,
+      `cadre: lập lại chỉ mục / rebuilding the index in ${dataDir}: its vectors were made by embedding "${manifest.embeddings}", the embedding (EMBEDDINGS, and for the offline one the glossary) is now "${embeddings.name}"; every passage is embedded again`,
     );
     return null;
   }

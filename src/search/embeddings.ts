@@ -13,7 +13,7 @@ import { tokenize } from "./tokenize.js";
  * distance in HNSW measures shared features. Deterministic: the same text gives the same vector.
  */
 export class HashedFeatureEmbeddings extends Embeddings {
-  /** Recorded in the index manifest; a different name or size forces a rebuild. */
+  /** Recorded in the index manifest; a different name, size or glossary forces a rebuild. */
   readonly name: string;
 
   constructor(
@@ -21,7 +21,8 @@ export class HashedFeatureEmbeddings extends Embeddings {
     readonly dimensions = 512,
   ) {
     super({});
-    this.name = `local-hashed-features-v1/${dimensions}`;
+    // The glossary's concepts are features: another glossary makes other vectors.
+    this.name = `local-hashed-features-v1/${dimensions}${concepts.fingerprint ? `/glossary-${concepts.fingerprint}` : ""}`;
   }
 
   /** The weighted features of one text (exposed for tests and for the ablation bench). */

@@ -72,7 +72,7 @@ export class GlossaryIndex {
 
   /** Adds one surface form of a concept; clashes and unusable forms are recorded, not thrown. */
   add(concept: number, lang: Lang, formIndex: number, form: string): void {
-    const node = lang === "ja" ? this.charPath(form) : this.wordPath(form);
+    const node = lang === "ja" ? this.charPath(form) : this.wordPath(form, lang === "vi");
     if (typeof node === "string") {
       this.unusable.push({ concept, lang, form: formIndex, reason: node });
       return;
@@ -83,9 +83,9 @@ export class GlossaryIndex {
     else this.conflicts.push({ concept, lang, form: formIndex, owner: terminal.concept });
   }
 
-  private wordPath(form: string): WordNode | UnusableForm["reason"] {
+  private wordPath(form: string, vietnamese: boolean): WordNode | UnusableForm["reason"] {
     if (tokenizeLatin(form).some((w, k) => k > 0 && w.breakBefore)) return "punctuation";
-    const keys = formWords(form);
+    const keys = formWords(form, vietnamese);
     if (keys.length === 0) return "no-words";
     let node = this.words;
     for (const k of keys) {

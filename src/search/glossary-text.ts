@@ -193,10 +193,17 @@ export function tokenizeLatin(text: string): Word[] {
   return words;
 }
 
-/** The words of a glossary form that must all be present in a passage (function words dropped). */
-export function formWords(form: string): WordKeys[] {
+/**
+ * The words of a glossary form that must all be present in a passage, function words dropped: the
+ * French and English ones from French and English forms only, since "du", "la", "le" are Vietnamese
+ * syllables too ("du lịch", "Sơn La"); "của" from Vietnamese forms.
+ */
+export function formWords(form: string, vietnamese = false): WordKeys[] {
   return tokenizeLatin(form)
-    .filter((w) => !STOP_WORDS.has(form.slice(w.start, w.end).toLowerCase().normalize("NFC")))
+    .filter((w) => {
+      const word = form.slice(w.start, w.end).toLowerCase().normalize("NFC");
+      return vietnamese ? word !== "của" : !STOP_WORDS.has(word);
+    })
     .map((w) => w.keys);
 }
 

@@ -4,6 +4,7 @@
  * concept ids it mentions ("khiếu nại", "plainte", "complaint", "苦情" → `complaint`), and a query can
  * be expanded into the other languages' terms. The data lives in `glossary/domain.yaml`.
  */
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { LANGS, type Lang } from "../text/index.js";
 import { GlossaryIndex, type RawMatch } from "./glossary-index.js";
@@ -37,6 +38,7 @@ export type GlossaryResult =
  */
 export class Glossary {
   private readonly byId: ReadonlyMap<string, Concept>;
+  private hash: string | undefined;
 
   private constructor(
     private readonly concepts: readonly Concept[],
@@ -52,6 +54,15 @@ export class Glossary {
     const built = Glossary.compile(located, []);
     if (built instanceof Glossary) return built;
     throw new GlossaryError(format(built, "<concepts>"));
+  }
+
+  /** A hash of the concepts and their forms: vectors built with other concepts are not reused. */
+  get fingerprint(): string {
+    this.hash ??= createHash("sha1")
+      .update(JSON.stringify(this.concepts.map((c) => [c.id, c.vi, c.en, c.fr, c.ja])))
+      .digest("hex")
+      .slice(0, 10);
+    return this.hash;
   }
 
   /** Number of concepts. */

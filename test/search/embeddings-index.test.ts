@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { openEngine } from "../../src/engine.js";
 import { EmbeddingsError } from "../../src/search/embeddings-checked.js";
 import { createEmbeddings, type EmbeddingLimits } from "../../src/search/embeddings-factory.js";
+import { Glossary } from "../../src/search/glossary.js";
 import { VI_CORPUS } from "../support/engine.js";
 import { FakeEmbeddingServer, type Protocol } from "../support/fake-embeddings/index.js";
 
@@ -108,7 +109,7 @@ describe("an index built by a real embedding model", () => {
     expect(openai.textsEmbedded).toBe(passages);
     expect(log).toEqual([
       expect.stringContaining(
-        `made by embedding "ollama:fake-embed@${ollama.url}", EMBEDDINGS now gives "openai:fake-embed@${openai.url}"`,
+        `made by embedding "ollama:fake-embed@${ollama.url}", the embedding (EMBEDDINGS, and for the offline one the glossary) is now "openai:fake-embed@${openai.url}"`,
       ),
     ]);
 
@@ -126,6 +127,27 @@ describe("an index built by a real embedding model", () => {
     const back = await open("ollama");
     expect(ollama.textsEmbedded - before).toBe(back.index.entries.length);
     expect(log).toHaveLength(2);
+  });
+
+  it("the offline embedding is named by its glossary: another glossary re-embeds, the same one reuses", async () => {
+    const dirs = await folders();
+    const log: string[] = [];
+    const concept = (vi: string[]) => ({
+      id: "citizen-reception",
+      vi,
+      en: ["citizen reception"],
+      fr: ["accueil"],
+      ja: ["受付"],
+    });
+    const open = (vi: string[]) =>
+      openEngine({ ...dirs, concepts: Glossary.fromConcepts([concept(vi)]), log: (l) => log.push(l) });
+    const first = await open(["tiếp công dân"]);
+    expect(first.index.manifest.embeddings).toMatch(/^local-hashed-features-v1\/512\/glossary-[0-9a-f]{10}$/);
+    await open(["tiếp công dân"]);
+    expect(log).toEqual([]);
+    const second = await open(["tiếp công dân", "tiếp dân"]);
+    expect(second.index.manifest.embeddings).not.toBe(first.index.manifest.embeddings);
+    expect(log).toEqual([expect.stringContaining("every passage is embedded again")]);
   });
 
   it("a query vector of another size is refused with what to do", async () => {

@@ -18,6 +18,9 @@ type Said = readonly [Lang, string];
 
 // Each row: a concept, then wordings (a user's and a document's, in several languages) that all name it.
 const BRIDGES: readonly (readonly [string, ...Said[]])[] = [
+  // Vietnamese syllables spelled like French function words stay in Vietnamese forms.
+  ["tourism", ["vi", "phát triển du lịch"], ["vi", "du lịch"], ["en", "tourism"], ["fr", "le tourisme"]],
+  ["place-son-la", ["vi", "tỉnh Sơn La"], ["en", "Son La province"], ["ja", "ソンラ省"]],
   [
     "child-marriage",
     ["en", "child marriage"],
@@ -229,6 +232,9 @@ describe("short Vietnamese forms do not match inside longer words", () => {
     ["tăng cường", "increase"],
     ["giảm nghèo bền vững", "decrease"],
     ["môi trường", "school"],
+    // "du", "la" are French function words but Vietnamese syllables: a form keeps them.
+    ["lịch tiếp công dân", "tourism"],
+    ["xã Sơn Thủy", "place-son-la"],
   ])("%s is not %s", (text, id) => {
     expect(g.idsIn(text, "vi")).not.toContain(id);
   });
