@@ -1,14 +1,9 @@
 import type { Document, DocumentVersion, Passage } from "../corpus/index.js";
 import { t } from "../i18n/index.js";
-import {
-  type CorpusIndex,
-  type Hit,
-  type RetrievalResult,
-  type Retriever,
-  tokenize,
-} from "../search/index.js";
-import { docKey, findDocNumbers, fold, formatDate, type Lang } from "../text/index.js";
-import { asksQuantity, kindFits, namesFit, statesFigure, statesTime, yearsFit } from "./fit.js";
+import type { CorpusIndex, Hit, RetrievalResult, Retriever } from "../search/index.js";
+import { docKey, findDocNumbers, formatDate, type Lang } from "../text/index.js";
+import { DocumentFinder } from "./documents.js";
+import { asksQuantity, namesFit, statesFigure, statesTime, yearsFit } from "./fit.js";
 import { type ParsedQuestion, parseQuestion } from "./question.js";
 import { focusQuote, MAX_TASK_QUOTE, trimQuote } from "./quote.js";
 import type { Answer, Citation, Conversation } from "./types.js";
@@ -20,19 +15,23 @@ import { docLabel, versionsFor } from "./versions.js";
  * passage holds enough of the question. Every quote is a slice of a corpus file.
  */
 export class Answerer {
+  private readonly docs: DocumentFinder;
+
   constructor(
     private readonly index: CorpusIndex,
     private readonly retriever: Retriever,
-  ) {}
+  ) {
+    this.docs = new DocumentFinder(index, retriever);
+  }
 
   /** Answers `question`; `conversation` (updated in place) carries the document discussed. */
   async ask(question: string, opts: { lang?: Lang; conversation?: Conversation } = {}): Promise<Answer> {
     const q = parseQuestion(question, opts.lang);
     const conv = opts.conversation ?? { docId: null };
     if (q.text.length === 0) return this.refuse(q, t(q.lang, "answer.emptyQuestion"));
-    const named = this.namedDocuments(q);
+    const named = this.docs.named(q);
     if (named.missing) {
-      const cited = this.citing(named.missing);
+      const cited = this.docs.citing(named.missing);
       // "When was project 08-DA/TU issued?": a document the corpus lacks, but a passage citing it
       // states its date and issuer (never its content: "what does 23-QĐ/TW say?" stays unanswered).
       if ((q.intent === "date" || q.intent === "issuer") && cited.length > 0) {
@@ -45,7 +44,7 @@ export class Answerer {
       if (q.intent !== "task" || !q.task || citing.length === 0) return this.notInCorpus(q, named.missing);
       named.docs.push(...citing);
     }
-    const context = conv.docId ? this.index.documents.find((d) => d.id === conv.docId) : undefined;
+    const context = conv.docId ? this.docs.byId(conv.docId) : undefined;
     const answer = await this.route(q, named.docs, context);
     const first = answer.citations[0];
     if (first) conv.docId = first.docId;
@@ -56,108 +55,13 @@ export class Answerer {
   private async route(q: ParsedQuestion, named: Document[], context: Document | undefined): Promise<Answer> {
     const only = named.length === 1 ? named[0] : undefined;
     if (q.intent === "task" && q.task)
-      return this.task(q, q.task, only ?? this.taskDocument(q, q.task, context));
+      return this.task(q, q.task, only ?? this.docs.forTask(q, q.task, context));
     if (q.intent === "article" && q.article) return this.article(q, only ?? context);
     // "The Quảng Bình plan", "chỉ thị của Hà Tĩnh": a place and kind that describe one document name it.
-    const meant = only ?? (named.length === 0 ? this.described(q, this.index.documents) : undefined);
-    if ((q.intent === "date" || q.intent === "issuer") && meant && this.asksOnlyAbout(q, meant))
+    const meant = only ?? (named.length === 0 ? this.docs.described(q) : undefined);
+    if ((q.intent === "date" || q.intent === "issuer") && meant && this.docs.asksOnlyAbout(q, meant))
       return this.fact(q, meant);
     return this.search(q, named.length > 0 || !meant ? named : [meant]);
-  }
-
-  /**
-   * The documents among `docs` that fit the place and the kind of document the question names ("the
-   * Hà Tĩnh directive", "カオバン省の記事"); each that no document fits is ignored.
-   */
-  private fitting(q: ParsedQuestion, docs: Document[]): Document[] {
-    const names = this.retriever.placesIn(q.text, q.lang);
-    const kinds = this.retriever.kindsIn(q.text, q.lang);
-    const narrow = (pool: Document[], fits: (d: Document) => boolean) =>
-      pool.some(fits) ? pool.filter(fits) : pool;
-    return narrow(
-      narrow(docs, (d) => names.length > 0 && namesFit(names, d)),
-      (d) => kinds.length > 0 && kindFits(kinds, d),
-    );
-  }
-
-  /** The one document the question's place and kind of document describe, if they describe one. */
-  private described(q: ParsedQuestion, docs: Document[]): Document | undefined {
-    const named =
-      this.retriever.placesIn(q.text, q.lang).length + this.retriever.kindsIn(q.text, q.lang).length;
-    const pool = this.fitting(q, docs);
-    return named > 0 && pool.length === 1 ? pool[0] : undefined;
-  }
-
-  /**
-   * True when a date/issuer question is about the document itself ("when was 1470-CV/TU issued?",
-   * "when did the Nghe An People's Committee issue plan 112/KH-UBND?") rather than about something in
-   * it ("by when must the quarterly report be sent?"): besides document words and words naming the
-   * document (its title, issuer, identity line), at most one word is left.
-   */
-  private asksOnlyAbout(q: ParsedQuestion, doc: Document): boolean {
-    const DOC_WORDS =
-      /^(van|ban|chi|thi|ke|hoach|quy|dinh|cong|nghi|quyet|ket|luan|huong|dan|hanh|ky|duoc|cua|nao|ubnd|hdnd|tinh|huyen|uy|thuong|vu|document|directive|letter|plan|official|lettre|officielle|publie|signe|emis|issued|signed|published|文書|発行|署名|公布|指示|計画|規定|公文|決定|決議|結論|出さ|出し|出され|発出|発表|公表|制定|日付)$/u;
-    const naming = this.retriever.namingWords([doc.id], true);
-    const rest = tokenize(q.text, q.lang, { question: true })
-      .words.filter((w) => !w.includes("_"))
-      .map(fold)
-      .filter((w) => !DOC_WORDS.test(w) && !naming.has(w));
-    return q.docRefs.length <= 1 && new Set(rest).size <= 1;
-  }
-
-  /** Documents the question names by number, or the number it names that the corpus lacks. */
-  private namedDocuments(q: ParsedQuestion): { docs: Document[]; missing?: string } {
-    const docs: Document[] = [];
-    for (const ref of q.docRefs) {
-      const doc = this.index.documents.find((d) => d.number && docKey(d.number) === ref.key);
-      if (doc) docs.push(doc);
-    }
-    if (q.docRefs.length > 0 && docs.length === 0) return { docs, missing: q.docRefs[0]?.text ?? "" };
-    if (docs.length === 0 && q.docHint) {
-      const hinted = this.index.documents.filter(
-        (d) => d.number && docKey(d.number).startsWith(`${q.docHint}-`),
-      );
-      if (hinted.length === 1) docs.push(...hinted);
-    }
-    return { docs };
-  }
-
-  /** The document a bare "task N" means: the one discussed, else the best match that has task N. */
-  private taskDocument(
-    q: ParsedQuestion,
-    n: number,
-    context: Document | undefined,
-    among: Document[] = [],
-  ): Document | undefined {
-    if (context?.versions.some((v) => v.tasks.length >= n)) return context;
-    const names = this.retriever.placesIn(q.text, q.lang);
-    const withTasks = (among.length > 0 ? among : this.index.documents).filter((d) =>
-      d.versions.some((v) => v.tasks.length > 0),
-    );
-    const pool = this.fitting(q, withTasks);
-    const described = this.described(q, withTasks);
-    if (described) return described;
-    // The rest of the question ("…of the article on Cao Bang") says which document is meant; when
-    // it clearly means one without task N, that document answers ("it has tasks 1–5").
-    const relevance = this.retriever.documentRelevance(q.text, q.lang, pool);
-    const [first, second] = [...relevance.values()].sort((a, b) => b - a);
-    const meant = pool.filter(
-      (d) => (relevance.get(d.id) ?? 0) === first && (names.length === 0 || namesFit(names, d)),
-    );
-    if (first !== undefined && first > 0 && first > (second ?? 0) && meant.length === 1) return meant[0];
-    const candidates = pool.filter((d) => d.versions.some((v) => v.tasks.length >= n));
-    const score = (d: Document) => [
-      relevance.get(d.id) ?? 0,
-      d.number ? 1 : 0,
-      d.versions.some((v) => v.lang === q.lang) ? 1 : 0,
-      Math.max(...d.versions.map((v) => v.tasks.length)),
-      d.date ? Date.parse(d.date) : 0,
-    ];
-    return candidates.sort((a, b) => {
-      const [x, y] = [score(a), score(b)];
-      for (let i = 0; i < x.length; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (y[i] ?? 0) - (x[i] ?? 0);
-      return 0;
-    })[0];
   }
 
   private task(q: ParsedQuestion, n: number, doc: Document | undefined): Answer {
@@ -319,13 +223,8 @@ export class Answerer {
     return { question: q.text, lang: q.lang, found: false, answer: text, citations: [] };
   }
 
-  private citing(number: string): Document[] {
-    const key = docKey(number);
-    return this.index.documents.filter((d) => d.versions.some((v) => v.cites.some((c) => docKey(c) === key)));
-  }
-
   private notInCorpus(q: ParsedQuestion, number: string): Answer {
-    const citing = this.citing(number);
+    const citing = this.docs.citing(number);
     const lines = [t(q.lang, "answer.docNotInCorpus", { number })];
     if (citing.length > 0) lines.push(t(q.lang, "answer.citedBy", { docs: citing.map(docLabel).join(", ") }));
     return { question: q.text, lang: q.lang, found: false, answer: lines.join(" "), citations: [] };
