@@ -1,0 +1,129 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { type Document, PARSER_VERSION, type ReadError } from "../corpus/index.js";
+import type { NamedEmbeddings } from "./embeddings-checked.js";
+import { LexicalIndex } from "./lexical.js";
+import {
+  currentGeneration,
+  newGeneration,
+  publishGeneration,
+  readDocuments,
+  reuseSegment,
+  writeDocuments,
+} from "./storage.js";
+import { VectorIndex } from "./vectors.js";
+
+/**
+ * One generation of the index on disk: its manifest, reading the published one back, and writing
+ * and publishing a new one (the manifest last, then the atomic switch of `CURRENT`).
+ */
+
+/**
+ * The layout of an index, times the parser that read it: an index built by another layout or
+ * another parser is rebuilt from the files (the parsed structure is saved, so it would go stale).
+ */
+export const FORMAT = 2001 + PARSER_VERSION;
+
+/** What an index was built from; compared with the corpus to decide whether it is stale. */
+export interface Manifest {
+  format: number;
+  /** Identity of the embedding model that made the vectors (e.g. `ollama:bge-m3@http://…`). */
+  embeddings: string;
+  /** Size of its vectors (absent in indexes built before it was recorded). */
+  dimensions?: number;
+  builtAt: string;
+  /** Each file read, with the entry id of its first passage (its passages follow it). */
+  files: { file: string; hash: string; size: number; mtimeMs: number; firstId: number }[];
+  /** One above the highest entry id given so far. */
+  nextId: number;
+  /** The segment files of parsed documents, oldest first, and how many lines they hold in all. */
+  segments: string[];
+  segmentLines: number;
+  errors: ReadError[];
+}
+
+/** What a rebuild takes from the published index, and the folder it was read from. */
+export interface Previous {
+  documents: Document[];
+  lexical: LexicalIndex;
+  vectors: VectorIndex;
+  manifest: Manifest;
+  /** The generation folder (absent for an index never written). */
+  dir?: string;
+}
+
+async function readManifest(dir: string): Promise<Manifest | null> {
+  try {
+    const m = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")) as Partial<Manifest>;
+    // A single segment before segments were listed.
+    const segments = m.segments ?? ["documents.jsonl"];
+    return { ...m, segments, segmentLines: m.segmentLines ?? m.files?.length ?? 0 } as Manifest;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads the published generation, or null when there is none or it was built differently (another
+ * format or another embedding: `log` then says why everything will be rebuilt).
+ */
+export async function readGeneration(
+  dataDir: string,
+  embeddings: NamedEmbeddings,
+  log: (line: string) => void,
+): Promise<Previous | null> {
+  const dir = await currentGeneration(dataDir);
+  const manifest = dir ? await readManifest(dir) : null;
+  if (!dir || !manifest) return null;
+  if (manifest.format !== FORMAT) {
+    log(
+      `cadre: lập lại chỉ mục / rebuilding the index in ${dataDir}: it was written in another format (${manifest.format}, now ${FORMAT})`,
+    );
+    return null;
+  }
+  if (manifest.embeddings !== embeddings.name) {
+    log(
+      `cadre: lập lại chỉ mục / rebuilding the index in ${dataDir}: its vectors were made by embedding "${manifest.embeddings}", the embedding (EMBEDDINGS, and for the offline one the glossary) is now "${embeddings.name}"; every passage is embedded again`,
+    );
+    return null;
+  }
+  try {
+    const hashes = new Map(manifest.files.map((f) => [f.file, f.hash]));
+    const order = new Map(manifest.files.map((f, i) => [f.file, i]));
+    const documents = await readDocuments(
+      manifest.segments.map((name) => path.join(dir, name)),
+      (file, hash) => hashes.get(file) === hash,
+      order,
+    );
+    const lexical = LexicalIndex.load(await readFile(path.join(dir, "lexical.bin")));
+    const vectors = await VectorIndex.load(path.join(dir, "vectors"), embeddings, lexical.size === 0);
+    return { documents, lexical, vectors, manifest, dir };
+  } catch {
+    return null;
+  }
+}
+
+/** Writes a new generation (reusing the older segments of `written.from`) and publishes it. */
+export async function publish(
+  opts: { dataDir: string; beforePublish?: () => Promise<void> },
+  parts: {
+    manifest: Manifest;
+    /** The documents of the new segment, and the generation whose older segments are linked. */
+    written: { from: string | null; documents: Document[] };
+    lexical: LexicalIndex;
+    vectors: VectorIndex;
+  },
+): Promise<string> {
+  const dir = await newGeneration(opts.dataDir);
+  const { segments } = parts.manifest;
+  const { from } = parts.written;
+  if (from) for (const name of segments.slice(0, -1)) await reuseSegment(from, dir, name);
+  await writeDocuments(path.join(dir, segments.at(-1) ?? "documents.jsonl"), parts.written.documents);
+  await writeFile(path.join(dir, "lexical.bin"), parts.lexical.toBuffer());
+  await parts.vectors.save(path.join(dir, "vectors"));
+  // The manifest is written last: a generation without one was never finished.
+  await writeFile(path.join(dir, "manifest.json"), JSON.stringify(parts.manifest));
+  await opts.beforePublish?.();
+  await publishGeneration(opts.dataDir, dir);
+  return dir;
+}
