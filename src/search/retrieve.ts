@@ -1,11 +1,12 @@
-import { fold, LANGS, type Lang } from "../text/index.js";
+import { fold, type Lang } from "../text/index.js";
 import type { ConceptFinder } from "./concepts.js";
 import { NO_CONCEPTS } from "./concepts.js";
 import type { CorpusIndex } from "./corpus-index.js";
-import { type ConceptUnit, Coverage, type QuestionContent } from "./coverage.js";
+import { Coverage, type QuestionContent } from "./coverage.js";
 import { accepts, confidence, type DecisionFeatures, type DecisionModel } from "./decide.js";
 import { DEFAULT_DECISION } from "./decision-model.js";
 import type { Entry } from "./entries.js";
+import { conceptUnits, expand } from "./expansion.js";
 import { isPlace, kindsIn, placesIn } from "./glossary-lookup.js";
 import { tokenize } from "./tokenize.js";
 
@@ -98,21 +99,8 @@ export class Retriever {
   async search(q: SearchQuery, k = 5): Promise<RetrievalResult> {
     const { words, anchors } = tokenize(q.text, q.lang, { question: true });
     const own = [...new Set(words.filter((w) => !w.includes("_")).map(fold))];
-    const units = this.conceptUnits(q.text, q.lang, new Set(own));
-    // Glossary expansion: the concept's terms in the other languages (to cross), and its other terms
-    // in the question's language (synonyms: "trễ hẹn" finds "quá hạn").
-    const expansions = new Set<string>();
-    const termsByLang = new Map<Lang, Set<string>>(LANGS.map((l) => [l, new Set<string>()]));
-    for (const { id } of units) {
-      for (const lang of LANGS) {
-        for (const term of this.concepts.termsFor(id, lang)) {
-          for (const w of tokenize(term, lang).words) {
-            if (!words.includes(w)) expansions.add(w);
-            if (!w.includes("_") && !isPlace(id)) termsByLang.get(lang)?.add(fold(w));
-          }
-        }
-      }
-    }
+    const units = conceptUnits(this.concepts, q.text, q.lang, new Set(own));
+    const { expansions, termsByLang } = expand(this.concepts, units, words);
     const filter = q.docIds
       ? (id: number) => q.docIds?.has(this.index.entries[id]?.doc.id ?? "") ?? false
       : undefined;
@@ -257,21 +245,6 @@ export class Retriever {
   /** Kinds of document a text names (glossary ids: directive, plan, regulation, …). */
   kindsIn(text: string, lang: Lang): string[] {
     return kindsIn(this.concepts, text, lang);
-  }
-
-  /** The glossary concepts of a question, each with the question's (folded) words it spans. */
-  private conceptUnits(text: string, lang: Lang, own: Set<string>): ConceptUnit[] {
-    const byId = new Map<string, Set<string>>();
-    for (const m of this.concepts.conceptsIn(text, lang)) {
-      const spanned = tokenize(text.slice(m.start, m.end), lang)
-        .words.filter((w) => !w.includes("_"))
-        .map(fold)
-        .filter((w) => own.has(w));
-      const set = byId.get(m.id) ?? new Set<string>();
-      for (const w of spanned) set.add(w);
-      byId.set(m.id, set);
-    }
-    return [...byId].map(([id, words]) => ({ id, words: [...words] }));
   }
 
   /**
