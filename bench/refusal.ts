@@ -1,15 +1,17 @@
 /**
- * `node --import tsx bench/refusal.ts`: fits the answer-or-refuse model (src/search/decide.ts) on the
- * evaluation set's dev split only, and prints the dev curve it is chosen from.
+ * `node --import tsx bench/refusal.ts [--fit dev,holdout,blind]`: fits the answer-or-refuse model
+ * (src/search/decide.ts) on the splits named (default: dev), and prints the curve it is chosen from.
+ * The shipped model was fitted with `--fit dev,holdout,blind` (every set already looked at), leaving
+ * blind2.yaml as the only unseen measure.
  *
- * 1. Every dev question is asked with the coverage-only decision; the passages the search offered
- *    (up to 5 per question) are recorded with their features, labelled 1 when the passage is the
- *    expected one (file, task, quote) and 0 otherwise (every passage of an unanswerable question).
+ * 1. Every question of those splits is asked with the coverage-only decision; the passages the search
+ *    offered (up to 5 per question) are recorded with their features, labelled 1 when the passage is
+ *    the expected one (file, task, quote) and 0 otherwise (every passage of an unanswerable question).
  * 2. A logistic model is fitted on those rows (decide.ts `fitLogistic`, deterministic).
- * 3. The real answerer is run on dev for each threshold and coverage floor; the best by the objective
- *    of bench/tune.ts (mean of answerable-answered-right and unanswerable-refused; all answerable
- *    items here, tasks included) is printed as the `DEFAULT_DECISION` to paste into
- *    src/search/decision-model.ts. Holdout and blind are not looked at: `npm run eval` measures them.
+ * 3. The threshold is chosen left-one-question-out; then the real answerer is run on the same items
+ *    for each threshold (mean of answerable-answered-right and unanswerable-refused; all answerable
+ *    items, tasks included), and the model is printed as the `DEFAULT_DECISION` to paste into
+ *    src/search/decision-model.ts. Other splits are not looked at: `npm run eval` measures them.
  * Flags: --no-vectors (fit for lexical retrieval alone), --rows <file> (write the rows as JSON),
  * --features a,b,c (default coverage,margin,foreignCoverage: the set that did best left-one-out).
  */
@@ -105,7 +107,7 @@ const dump = argv("--rows");
 if (dump) writeFileSync(dump, JSON.stringify(rows));
 const positives = rows.filter((r) => r.label === 1).length;
 console.log(
-  `dev rows: ${rows.length} passages of ${new Set(rows.map((r) => r.item)).size} searched questions, ${positives} right`,
+  `${fitSplits.join("+")} rows: ${rows.length} passages of ${new Set(rows.map((r) => r.item)).size} searched questions, ${positives} right`,
 );
 
 // 2. The fit, on the passages the answerer could quote (the others are never its answer).
@@ -134,7 +136,7 @@ const held = [...byItem.keys()].map((id) => ({
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
 let chosen = { threshold: THRESHOLDS[0] ?? 0.2, objective: -1 };
 const rate = (xs: boolean[]) => xs.filter(Boolean).length / Math.max(1, xs.length);
-console.log("\nleave-one-question-out (searched dev questions):");
+console.log(`\nleave-one-question-out (searched ${fitSplits.join("+")} questions):`);
 {
   const pick = (id: string) => (byItem.get(id) ?? []).find((r) => r.fits && r.f.coverage >= 0.43);
   const ids = [...byItem.keys()];
@@ -180,7 +182,7 @@ async function evaluate(tuning: RetrievalTuning) {
 }
 const show = (label: string, f: Awaited<ReturnType<typeof evaluate>>) =>
   `${label.padEnd(34)} answerable ${pct(f.answered)} cross ${pct(f.cross)} refused ${pct(f.refused)} objective ${pct(f.objective)}`;
-console.log(`\ndev, all ${dev.length} items:`);
+console.log(`\n${fitSplits.join("+")}, all ${dev.length} items:`);
 console.log(show("coverage ≥ 0.43 alone (before)", await evaluate({ ...DEFAULT_TUNING, decision: null })));
 for (const threshold of THRESHOLDS) {
   const model: DecisionModel = { ...fitted, threshold, minCoverage: MIN_COVERAGE };
