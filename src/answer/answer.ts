@@ -4,7 +4,7 @@ import type { CorpusIndex, Hit, RetrievalResult, Retriever } from "../search/ind
 import { docKey, findDocNumbers, formatDate, type Lang } from "../text/index.js";
 import { DocumentFinder } from "./documents.js";
 import { asksQuantity, namesFit, statesFigure, statesTime, yearsFit } from "./fit.js";
-import { type ParsedQuestion, parseQuestion } from "./question.js";
+import { LAST_TASK, type ParsedQuestion, parseQuestion } from "./question.js";
 import { focusQuote, MAX_TASK_QUOTE, trimQuote } from "./quote.js";
 import type { Answer, Citation, Conversation } from "./types.js";
 import { docLabel, versionsFor } from "./versions.js";
@@ -64,11 +64,12 @@ export class Answerer {
     return this.search(q, named.length > 0 || !meant ? named : [meant]);
   }
 
-  private task(q: ParsedQuestion, n: number, doc: Document | undefined): Answer {
-    if (!doc) return this.refuse(q, t(q.lang, "answer.noTaskDoc", { n }));
+  private task(q: ParsedQuestion, asked: number, doc: Document | undefined): Answer {
+    if (!doc) return this.refuse(q, t(q.lang, "answer.noTaskDoc", { n: asked === LAST_TASK ? "…" : asked }));
     const versions = versionsFor(doc, q.lang);
     const max = Math.max(...doc.versions.map((v) => v.tasks.length));
     if (max === 0) return this.refuse(q, t(q.lang, "answer.noTasks", { doc: docLabel(doc) }), doc);
+    const n = asked === LAST_TASK ? max : asked;
     const version = versions.find((v) => v.tasks.length >= n);
     const task = version?.tasks[n - 1];
     if (!version || !task) {

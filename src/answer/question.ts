@@ -16,6 +16,7 @@ export interface ParsedQuestion {
   docRefs: { text: string; key: string }[];
   /** A bare number after a document word ("chỉ thị 05", "văn bản 1470"), matched by prefix. */
   docHint: string | null;
+  /** The task asked for; `LAST_TASK` for "the last task" (whatever the document's count). */
   task: number | null;
   article: { n: number; clause: number | null } | null;
   intent: Intent;
@@ -38,6 +39,16 @@ const num = (s: string | undefined): number | null => {
   if (/^\d+$/.test(s)) return Number(s);
   return JA_NUM[s] ?? ordinalValue(s);
 };
+
+/** `task` of a question asking for the last task ("nhiệm vụ cuối cùng", "the final task", "最後の任務"). */
+export const LAST_TASK = -1;
+
+const LAST = [
+  /\b(?:nhiem vu|muc|diem|noi dung)\s+cuoi(?:\s+cung)?\b/u,
+  /\b(?:last|final)\s+(?:(?:key|main)\s+)?(?:task|item|point|duty)\b/u,
+  /\b(?:derniere|dernier)\s+(?:tache|point|mission)\b|\b(?:tache|point|mission)\s+(?:derniere|dernier)\b/u,
+];
+const JA_LAST = /最後の(?:任務|タスク|項目|課題)/u;
 
 // Task references, tried in order on the folded question (Japanese on the original).
 const TASK_PATTERNS: RegExp[] = [
@@ -113,6 +124,7 @@ export function parseQuestion(text: string, langHint?: Lang): ParsedQuestion {
       }
     }
   }
+  if (!article && !task && (LAST.some((re) => re.test(scrubbed)) || JA_LAST.test(clean))) task = LAST_TASK;
   const hint = docRefs.length === 0 ? (scrubbed.match(DOC_WORD)?.[1] ?? null) : null;
   const intent: Intent = article
     ? "article"

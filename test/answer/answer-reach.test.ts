@@ -50,6 +50,20 @@ describe("reaching the document the question means", () => {
     }
   });
 
+  it("answers 'the last task' with the document's last task, in each language", async () => {
+    const seeds = await engineFor(SEED_CORPUS);
+    for (const q of ["What is the last task of 1470-CV/TU?", "1470-CV/TUの最後の任務は何ですか？"]) {
+      const a = await seeds.answerer.ask(q);
+      expect(a.found).toBe(true);
+      expect(a.citations[0]?.task).toBe(10);
+      expectVerbatim(a, SEED_CORPUS);
+    }
+    const vi = await engineFor(VI_CORPUS);
+    const a = await vi.answerer.ask("Nhiệm vụ cuối cùng của Chỉ thị 05-CT/TU là gì?");
+    expect(a.citations[0]).toMatchObject({ docNumber: "05-CT/TU", task: 7 });
+    expect(a.answer.split("\n")[0]).toContain("Nhiệm vụ 7");
+  });
+
   it("takes the kind and place of a document without its number ('the Hà Tĩnh directive')", async () => {
     const { answerer, retriever } = await engineFor(VI_CORPUS);
     expect(retriever.kindsIn("Trong chỉ thị của Tỉnh ủy Hà Tĩnh", "vi")).toEqual(["directive"]);

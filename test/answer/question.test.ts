@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseQuestion } from "../../src/answer/index.js";
+import { LAST_TASK } from "../../src/answer/question.js";
 
 describe("reading a question", () => {
   it.each([
@@ -19,6 +20,18 @@ describe("reading a question", () => {
     const p = parseQuestion(q);
     expect(p.lang).toBe(lang);
     expect(p.task).toBe(task);
+    expect(p.intent).toBe("task");
+  });
+
+  it.each([
+    "Nhiệm vụ cuối cùng của Chỉ thị 05-CT/TU là gì?",
+    "nhiem vu cuoi cua 1470-cv/tu",
+    "What is the final task of 1470-CV/TU?",
+    "Que demande la dernière tâche ?",
+    "1470-CV/TUの最後の任務は何ですか？",
+  ])("%s → the last task", (q) => {
+    const p = parseQuestion(q);
+    expect(p.task).toBe(LAST_TASK);
     expect(p.intent).toBe("task");
   });
 
