@@ -104,10 +104,13 @@ export class LexicalIndex {
    * so that retrieval finds what coverage would count. Empty for short words.
    */
   stemVariants(word: string, limit = 6): string[] {
+    // Postings per field, summed: an upper bound of the document frequency that needs no merge of
+    // the two lists (a common stem can have hundreds of words; only their order matters here).
+    const count = (t: string) => this.postings.frequency(t, 0) + this.postings.frequency(t, 1);
     return stemsOf(word)
       .flatMap((stem) => this.postings.termsStartingWith(stem, 200))
-      .filter((t) => t !== word && !t.includes("_") && this.docFrequency(t) > 0)
-      .sort((a, b) => this.docFrequency(b) - this.docFrequency(a))
+      .filter((t) => t !== word && !t.includes("_") && count(t) > 0)
+      .sort((a, b) => count(b) - count(a))
       .slice(0, limit);
   }
 
