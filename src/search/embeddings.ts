@@ -11,10 +11,18 @@ import { tokenize } from "./tokenize.js";
  * folded words, and character 4-grams of words (so "plainte"/"plaintes" stay close). Features are
  * hashed with a sign into a fixed number of dimensions and the vector is L2-normalised, so cosine
  * distance in HNSW measures shared features. Deterministic: the same text gives the same vector.
+ *
+ * Concepts hash into their own first quarter of the dimensions, the other features into the rest.
+ * With one shared range, a heavy concept of a question (e.g. `c:task`) often collided with the
+ * anchor of a short passage (a date line), and such chance matches filled the exact top 10 of
+ * cross-language questions: passages sharing nothing with the question, which HNSW cannot reach
+ * (v1: 41 of 44 HNSW misses in a 2,000-document bench; see the comment in vectors.ts).
  */
 export class HashedFeatureEmbeddings extends Embeddings {
   /** Recorded in the index manifest; a different name, size or glossary forces a rebuild. */
   readonly name: string;
+  /** The first dimensions, where glossary concepts (and nothing else) are hashed. */
+  readonly conceptDimensions: number;
 
   constructor(
     private readonly concepts: ConceptFinder = NO_CONCEPTS,
@@ -22,7 +30,8 @@ export class HashedFeatureEmbeddings extends Embeddings {
   ) {
     super({});
     // The glossary's concepts are features: another glossary makes other vectors.
-    this.name = `local-hashed-features-v1/${dimensions}${concepts.fingerprint ? `/glossary-${concepts.fingerprint}` : ""}`;
+    this.name = `local-hashed-features-v2/${dimensions}${concepts.fingerprint ? `/glossary-${concepts.fingerprint}` : ""}`;
+    this.conceptDimensions = Math.max(1, Math.floor(dimensions / 4));
   }
 
   /** The weighted features of one text (exposed for tests and for the ablation bench). */
@@ -48,7 +57,8 @@ export class HashedFeatureEmbeddings extends Embeddings {
     for (const [key, weight] of this.features(text)) {
       const h = fnv1a(key);
       const sign = h & 0x80000000 ? -1 : 1;
-      const i = h % this.dimensions;
+      const concepts = this.conceptDimensions;
+      const i = key.startsWith("c:") ? h % concepts : concepts + (h % (this.dimensions - concepts));
       v[i] = (v[i] ?? 0) + sign * Math.sqrt(weight);
     }
     let norm = 0;

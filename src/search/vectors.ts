@@ -48,12 +48,15 @@ interface Point {
 type Graph = HNSWLib["index"];
 
 /**
- * Search breadth and graph degree, measured with bench/scale.ts at 10,000 documents (126,000
- * distinct vectors, 300 questions, `--ef`): at M 16 recall@10 against exact search was 0.86 / 0.89
- * / 0.91 / 0.93 at ef 200 / 400 / 800 / 2000 (p95 2.3 / 2.8 / 5.8 / 10.9 ms); at M 32 0.87 / 0.89 /
- * 0.93 at ef 400 / 800 / 2000 (p95 3.3 / 7.8 / 12.6 ms), no better for a slower build. The hashed
- * features give many equal and near-equal distances; equal ones are now ordered by id on both
- * sides. Below the 0.95 the issue asks for: kept at M 16, ef 2000 (~11 ms of a 100 ms answer).
+ * Search breadth and graph degree, measured with bench/scale.ts at 10,000 documents (127,000
+ * distinct vectors, 300 questions, `--ef`). With embedding v1, recall@10 against exact search
+ * plateaued near 0.93 (M 16: 0.86 / 0.89 / 0.91 / 0.93 at ef 200 / 400 / 800 / 2000; M 32 no
+ * better): most misses (41 of 44 at 2,000 documents) shared no feature with the question, near it
+ * only because a question's concept hashed into the dimension of a passage's date or word, and
+ * nothing near the question leads to them in the graph. v2 gives concepts their own dimensions
+ * (embeddings.ts): 0.975 at ef 2000 (0.979 counting ties at the 10th place; p50 8.5, p95 10.8 ms),
+ * but 0.887 at ef 800 (p95 5.3 ms): the exact neighbours of a cross-language question are now the
+ * many passages sharing its concepts, at nearly equal distances, and a narrow beam misses some.
  */
 const EF_SEARCH = 2000;
 /** Graph degree (hnswlib's default) and build breadth. */

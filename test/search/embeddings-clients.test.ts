@@ -36,7 +36,7 @@ async function failure(call: Promise<unknown>): Promise<EmbeddingsError> {
 describe("createEmbeddings", () => {
   it("gives the offline embedding when EMBEDDINGS is unset or local", () => {
     expect(createEmbeddings({})).toBeInstanceOf(HashedFeatureEmbeddings);
-    expect(createEmbeddings({ EMBEDDINGS: "local" }).name).toBe("local-hashed-features-v1/512");
+    expect(createEmbeddings({ EMBEDDINGS: "local" }).name).toBe("local-hashed-features-v2/512");
   });
 
   it.each(["ollama", "openai"] as const)(

@@ -142,7 +142,7 @@ describe("an index built by a real embedding model", () => {
     const open = (vi: string[]) =>
       openEngine({ ...dirs, concepts: Glossary.fromConcepts([concept(vi)]), log: (l) => log.push(l) });
     const first = await open(["tiếp công dân"]);
-    expect(first.index.manifest.embeddings).toMatch(/^local-hashed-features-v1\/512\/glossary-[0-9a-f]{10}$/);
+    expect(first.index.manifest.embeddings).toMatch(/^local-hashed-features-v2\/512\/glossary-[0-9a-f]{10}$/);
     await open(["tiếp công dân"]);
     expect(log).toEqual([]);
     const second = await open(["tiếp công dân", "tiếp dân"]);
