@@ -1,7 +1,7 @@
 import type { Document } from "../corpus/index.js";
 import { type CorpusIndex, type Retriever, tokenize } from "../search/index.js";
 import { docKey, fold } from "../text/index.js";
-import { kindFits, namesFit } from "./fit.js";
+import { headNames, kindFits, namesFit } from "./fit.js";
 import type { ParsedQuestion } from "./question.js";
 
 /**
@@ -40,17 +40,22 @@ export class DocumentFinder {
     const kinds = this.retriever.kindsIn(q.text, q.lang);
     const narrow = (pool: Document[], fits: (d: Document) => boolean) =>
       pool.some(fits) ? pool.filter(fits) : pool;
-    return narrow(
-      narrow(docs, (d) => names.length > 0 && namesFit(names, d)),
-      (d) => kinds.length > 0 && kindFits(kinds, d),
+    // The document a place names is the one it heads (cheap, cached); else one that mentions it.
+    const placed = narrow(
+      narrow(docs, (d) => names.length > 0 && headNames(names, d)),
+      (d) => names.length > 0 && namesFit(names, d),
     );
+    return narrow(placed, (d) => kinds.length > 0 && kindFits(kinds, d));
   }
 
   /** The one document the question's place and kind of document describe, if they describe one. */
-  described(q: ParsedQuestion, docs: Document[] = this.index.documents): Document | undefined {
+  described(
+    q: ParsedQuestion,
+    docs: Document[] = this.index.documents,
+    pool = this.fitting(q, docs),
+  ): Document | undefined {
     const named =
       this.retriever.placesIn(q.text, q.lang).length + this.retriever.kindsIn(q.text, q.lang).length;
-    const pool = this.fitting(q, docs);
     return named > 0 && pool.length === 1 ? pool[0] : undefined;
   }
 
@@ -101,7 +106,7 @@ export class DocumentFinder {
       d.versions.some((v) => v.tasks.length > 0),
     );
     const pool = this.fitting(q, withTasks);
-    const described = this.described(q, withTasks);
+    const described = this.described(q, withTasks, pool);
     if (described) return described;
     // The rest of the question ("…of the article on Cao Bang") says which document is meant; when
     // it clearly means one without task N, that document answers ("it has tasks 1–5").

@@ -13,9 +13,33 @@ export { placeNames } from "../text/index.js";
 /** True when every place the question names appears somewhere in the document (any version). */
 export function namesFit(names: string[], doc: Document): boolean {
   if (names.length === 0) return true;
-  const text = doc.versions.map((v) => fold(`${v.title} ${v.issuer ?? ""} ${v.text}`)).join(" ");
-  const squashed = text.replace(/[^\p{L}\p{N}]+/gu, " ");
+  const squashed = squashFold(doc.versions.map((v) => `${v.title} ${v.issuer ?? ""} ${v.text}`).join(" "));
   return names.every((n) => squashed.includes(n));
+}
+
+/** Characters at the head of a version where it names its issuer and place ("TỈNH ỦY HÀ TĨNH"). */
+const HEAD = 800;
+const heads = new WeakMap<Document, string>();
+
+/**
+ * True when every place the question names is in the document's head (title, issuer, opening lines
+ * of any version): "the Hà Tĩnh directive" is the one Hà Tĩnh issued, not one that cites it. Cached
+ * per document, since it is asked of every document of the corpus.
+ */
+export function headNames(names: string[], doc: Document): boolean {
+  if (names.length === 0) return true;
+  let head = heads.get(doc);
+  if (head === undefined) {
+    head = squashFold(
+      doc.versions.map((v) => `${v.title} ${v.issuer ?? ""} ${v.text.slice(0, HEAD)}`).join(" "),
+    );
+    heads.set(doc, head);
+  }
+  return names.every((n) => head.includes(n));
+}
+
+function squashFold(text: string): string {
+  return fold(text).replace(/[^\p{L}\p{N}]+/gu, " ");
 }
 
 const QUANTITY =

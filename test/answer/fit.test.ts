@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { asksQuantity, kindFits, placeNames, statesFigure, yearsFit } from "../../src/answer/fit.js";
+import {
+  asksQuantity,
+  headNames,
+  kindFits,
+  namesFit,
+  placeNames,
+  statesFigure,
+  yearsFit,
+} from "../../src/answer/fit.js";
 import type { Document, Passage } from "../../src/corpus/index.js";
 
 const passage = (text: string): Passage => ({
@@ -103,5 +111,20 @@ describe("years a question names", () => {
     expect(yearsFit("2026年の計画は？", doc("2025年"))).toBe(false);
     // Other numbers are not years.
     expect(yearsFit("Tỷ lệ 12026 hộ?", doc("2025"))).toBe(true);
+  });
+});
+
+describe("the place a document is headed by", () => {
+  const doc = (head: string, body: string) =>
+    ({
+      versions: [{ title: "Chỉ thị", issuer: null, text: `${head}\n${"x ".repeat(500)}${body}` }],
+    }) as unknown as Document;
+  it("is read from its opening lines, not from a mention further down", () => {
+    const haTinh = doc("TỈNH ỦY HÀ TĨNH\nHà Tĩnh, ngày 10 tháng 3 năm 2025", "");
+    const canLoc = doc("HUYỆN ỦY CAN LỘC", "thực hiện Chỉ thị của Tỉnh ủy Hà Tĩnh");
+    expect(headNames(["ha tinh"], haTinh)).toBe(true);
+    expect(headNames(["ha tinh"], canLoc)).toBe(false);
+    expect(namesFit(["ha tinh"], canLoc)).toBe(true);
+    expect(headNames([], canLoc)).toBe(true);
   });
 });
