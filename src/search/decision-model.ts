@@ -22,13 +22,13 @@ import type { DecisionModel } from "./decide.js";
  * 90.2% (at 0.2: 88.9% / 88.0% / 82.9%). Fitted with the offline embedding v2 (vectors.ts).
  */
 export const DEFAULT_DECISION: DecisionModel | null = {
-  bias: -3.050,
+  bias: -3.05,
   weights: {
     coverage: 2.679,
     lexicalRank: 0,
     vectorRank: 0,
     vectorSimilarity: 0,
-    margin: 1.440,
+    margin: 1.44,
     concepts: 0,
     foreign: 0,
     foreignCoverage: 1.128,
