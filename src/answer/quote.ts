@@ -1,4 +1,4 @@
-import { stemsOf } from "../search/index.js";
+import { sharesStem } from "../search/index.js";
 import { fold } from "../text/index.js";
 
 /**
@@ -60,21 +60,15 @@ export function focusQuote(
 ): { quote: string; trimmed: boolean } {
   if (text.length <= max || focus.size + related.size === 0) return trimQuote(text, Math.max(max, MAX_QUOTE));
   const spans = sentences(text);
-  // A word also holds through its stem ("urbanised" in "le taux d'urbanisation"), as in coverage.
-  const stems = new Map([...focus].map((w) => [w, stemsOf(w)]));
   const score = spans.map((s) => {
     const slice = text.slice(s.start, s.end);
-    const list = fold(slice).match(/[\p{L}\p{N}]+/gu) ?? [];
-    const words = new Set(list);
-    const stem = (w: string) => {
-      const st = stems.get(w) ?? [];
-      return st.length > 0 && list.some((x) => st.some((stem) => x.startsWith(stem)));
-    };
+    const words = new Set(fold(slice).match(/[\p{L}\p{N}]+/gu) ?? []);
     const holds = (w: string) =>
       words.has(w) || (w.length > 1 && /[\u3040-\u9fff]/u.test(w) && slice.includes(w));
     let n = 0;
     for (const w of focus) if (holds(w)) n++;
-    for (const w of focus) if (!holds(w) && stem(w)) n += STEM_WEIGHT;
+    // A word also holds through its stem ("urbanised" in "le taux d'urbanisation"), as in coverage.
+    for (const w of focus) if (!holds(w) && sharesStem(w, words)) n += STEM_WEIGHT;
     for (const w of related) if (!focus.has(w) && holds(w)) n += RELATED_WEIGHT;
     return n;
   });

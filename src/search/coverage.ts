@@ -2,7 +2,7 @@ import { fold, LANGS, type Lang } from "../text/index.js";
 import type { ConceptFinder } from "./concepts.js";
 import type { Entry } from "./entries.js";
 import { DOCUMENT_KINDS } from "./glossary-lookup.js";
-import { type LexicalIndex, stemsOf } from "./lexical.js";
+import { type LexicalIndex, sharesStem } from "./lexical.js";
 import { tokenize } from "./tokenize.js";
 
 /**
@@ -193,12 +193,4 @@ interface EntryContent {
   concepts: Set<string>;
   /** Kinds of document its head names (plan, regulation, …), and the concepts of its heading. */
   kinds: Set<string>;
-}
-
-/** True when the passage has a word with the same stem (lexical.ts `stemsOf`). */
-function sharesStem(word: string, words: Set<string>): boolean {
-  const stems = stemsOf(word);
-  if (stems.length === 0) return false;
-  for (const w of words) if (stems.some((stem) => w.startsWith(stem))) return true;
-  return false;
 }

@@ -11,7 +11,7 @@ export {
 } from "./corpus-index.js";
 export { HashedFeatureEmbeddings } from "./embeddings.js";
 export type { Entry } from "./entries.js";
-export { stemsOf } from "./lexical.js";
+export { sharesStem } from "./lexical.js";
 export {
   DEFAULT_TUNING,
   type Hit,

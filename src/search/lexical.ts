@@ -213,3 +213,11 @@ export function stemsOf(word: string): string[] {
   const british = stem.replace(/iz/g, "is");
   return british === stem ? [stem] : [stem, british];
 }
+
+/** True when one of `words` begins with a stem of `word` (see `stemsOf`; false for short words). */
+export function sharesStem(word: string, words: Iterable<string>): boolean {
+  const stems = stemsOf(word);
+  if (stems.length === 0) return false;
+  for (const w of words) if (stems.some((stem) => w.startsWith(stem))) return true;
+  return false;
+}
