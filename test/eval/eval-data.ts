@@ -229,36 +229,47 @@ export function itemChecks(items: Item[]): void {
 }
 
 /**
- * The mix a blind set keeps, checked in one test: its size, each language at least 15% with its own
- * unanswerable items, each category at least 5 items, 12–20% unanswerable, both corpora at least 30%,
- * and at least 25 answerable cross-language items.
+ * The mix every evaluation set keeps: 12–20% unanswerable; each language at least 15% with at least
+ * `unanswerablePerLang` unanswerable items; both corpora at least 30%; at least `crossLang`
+ * answerable cross-language items. Call it inside a test.
+ */
+export function expectCommonMix(
+  items: Item[],
+  opts: { unanswerablePerLang: number; crossLang: number },
+): void {
+  const share = (pred: (i: Item) => boolean) => items.filter(pred).length / items.length;
+  const refusals = share((i) => i.category === "unanswerable");
+  expect(refusals).toBeGreaterThanOrEqual(0.12);
+  expect(refusals).toBeLessThanOrEqual(0.2);
+  for (const l of lang.options) {
+    expect(
+      share((i) => i.lang === l),
+      l,
+    ).toBeGreaterThanOrEqual(0.15);
+    const refused = items.filter((i) => i.lang === l && i.category === "unanswerable").length;
+    expect(refused, `${l} unanswerable`).toBeGreaterThanOrEqual(opts.unanswerablePerLang);
+  }
+  for (const corpus of ["seeds", "vi"] as const)
+    expect(
+      share((i) => i.corpus === corpus),
+      corpus,
+    ).toBeGreaterThanOrEqual(0.3);
+  expect(items.filter((i) => i.expect && i.crossLang).length).toBeGreaterThanOrEqual(opts.crossLang);
+}
+
+/**
+ * The mix a blind set keeps, checked in one test: its size, each category at least 5 items, and the
+ * common mix (`expectCommonMix`) with at least 25 answerable cross-language items.
  */
 export function blindMixCheck(
   items: Item[],
   opts: { size: [number, number]; unanswerablePerLang: number },
 ): void {
   it("meets its mix: size, languages, categories, 12–20% unanswerable, both corpora, cross-language", () => {
-    const share = (pred: (i: Item) => boolean) => items.filter(pred).length / items.length;
     expect(items.length).toBeGreaterThanOrEqual(opts.size[0]);
     expect(items.length).toBeLessThanOrEqual(opts.size[1]);
-    const refusals = share((i) => i.category === "unanswerable");
-    expect(refusals).toBeGreaterThanOrEqual(0.12);
-    expect(refusals).toBeLessThanOrEqual(0.2);
-    for (const l of lang.options) {
-      expect(
-        share((i) => i.lang === l),
-        l,
-      ).toBeGreaterThanOrEqual(0.15);
-      const refused = items.filter((i) => i.lang === l && i.category === "unanswerable").length;
-      expect(refused, `${l} unanswerable`).toBeGreaterThanOrEqual(opts.unanswerablePerLang);
-    }
     for (const c of category.options)
       expect(items.filter((i) => i.category === c).length, c).toBeGreaterThanOrEqual(5);
-    for (const corpus of ["seeds", "vi"] as const)
-      expect(
-        share((i) => i.corpus === corpus),
-        corpus,
-      ).toBeGreaterThanOrEqual(0.3);
-    expect(items.filter((i) => i.expect && i.crossLang).length).toBeGreaterThanOrEqual(25);
+    expectCommonMix(items, { unanswerablePerLang: opts.unanswerablePerLang, crossLang: 25 });
   });
 }
