@@ -37,7 +37,7 @@ const JA_NUM: Record<string, number> = {
 const num = (s: string | undefined): number | null => {
   if (!s) return null;
   if (/^\d+$/.test(s)) return Number(s);
-  return JA_NUM[s] ?? ordinalValue(s);
+  return JA_NUM[s] ?? SPELT[s] ?? (s === "最初" ? 1 : ordinalValue(s));
 };
 
 /** `task` of a question asking for the last task ("nhiệm vụ cuối cùng", "the final task", "最後の任務"). */
@@ -57,13 +57,37 @@ const TASK_PATTERNS: RegExp[] = [
   /\b(?:task|item|point|duty|mission|tache|taches)\s*(?:no\.?|n°|n o|number|numero|#)?\s*(\d{1,2})\b/u,
   /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|premier|premiere|deuxieme|second|seconde|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme|\d{1,2}(?:st|nd|rd|th|e|eme|ème))\s+(?:(?:des|of|key|main|les|the)\s+){0,2}(?:tasks?|items?|points?|duty|duties|missions?|taches?)\b/u,
   /\b(premierement|deuxiemement|troisiemement|quatriemement|cinquiemement|sixiemement|septiemement|huitiemement|neuviemement|dixiemement)\b/u,
+  // A number spelt out after the noun: "point six", "la tâche trois", "nhiệm vụ sáu là gì". In
+  // Vietnamese only before the end or a question word: "nhiệm vụ năm 2025", "nhiệm vụ bà con" are not.
+  /\b(?:task|item|point|duty|mission|tache|taches)\s+(?:no\.?\s+|number\s+|numero\s+)?(one|two|three|four|five|six|seven|eight|nine|ten|un|une|deux|trois|quatre|cinq|sept|huit|neuf|dix)\b(?!['-])/u,
+  /\b(?:nhiem vu|nv|muc|diem|noi dung)\s+(mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi)(?=\s*(?:$|[?.,!:]|(?:la|noi|yeu cau|co|gom|ve|cua|trong|giao|do|thi)\b))/u,
+  // The first item by position: "việc cần làm đầu tiên", "điều đầu tiên", "the first thing … asks for".
+  /\b(?:nhiem vu|viec|dieu|muc|diem|noi dung|giai phap|yeu cau|buoc)\b(?:\s+[a-z]+){0,3}?\s+(dau tien)\b/u,
+  /\b(?:viec|dieu|giai phap|yeu cau|buoc)\s+(thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi))\b/u,
+  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|premiere|deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme)\s+(?:(?:des|of|key|main|les|the)\s+){0,2}(?:things?|steps?|requirements?|measures?|actions?|chose|choses|mesures?|exigences?|actions?)\b/u,
 ];
+/** Numbers spelt out after a task noun, and "đầu tiên" (first), by value. */
+const SPELT: Record<string, number> = {
+  ...Object.fromEntries(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].map((w, i) => [w, i + 1]),
+  ),
+  ...Object.fromEntries(
+    ["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"].map((w, i) => [w, i + 1]),
+  ),
+  une: 1,
+  ...Object.fromEntries(
+    ["mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi"].map((w, i) => [w, i + 1]),
+  ),
+  tu: 4,
+  "dau tien": 1,
+};
 const JA_TASK: RegExp[] = [
   /(?:タスク|任務|項目|課題|ポイント)\s*(?:第)?\s*(\d{1,2}|[一二三四五六七八九十])/u,
   /第\s*(\d{1,2}|[一二三四五六七八九十])\s*(?:項|番|の任務|任務|のタスク)(?!\s*第)/u,
   /(\d{1,2}|[一二三四五六七八九十])\s*(?:番目|つ目)/u,
   /(?:任務|課題|タスク|項目)の\s*第\s*(\d{1,2}|[一二三四五六七八九十])(?!\s*[条章節])/u,
   /第\s*(\d{1,2}|[一二三四五六七八九十])\s*の[^、。？?]{0,8}?(?:任務|課題|タスク|項目)/u,
+  /(最初)(?:の|に)[^、。？?]{0,8}?(?:任務|課題|タスク|項目|こと|取り組み|求め)/u,
 ];
 const ARTICLE_PATTERNS: { re: RegExp; article: number; clause: number | null }[] = [
   {

@@ -16,6 +16,17 @@ describe("reading a question", () => {
     ["第4項は何を求めていますか", "ja", 4],
     ["４番目の任務は?", "ja", 4],
     ["カオバン省の重点任務の第6は何ですか？", "ja", 6],
+    ["what's point six in the Thanh Hoa letter", "en", 6],
+    ["Que dit la tâche trois ?", "fr", 3],
+    ["nhiệm vụ sáu là gì?", "vi", 6],
+    ["nhiem vu bon yeu cau gi", "vi", 4],
+    ["First thing 1470-CV/TU asks for?", "en", 1],
+    ["What is the second step of the plan?", "en", 2],
+    ["Quelle est la première chose demandée ?", "fr", 1],
+    ["bài về Cao Bằng, việc cần làm đầu tiên là gì", "vi", 1],
+    ["điều đầu tiên chỉ thị yêu cầu là gì?", "vi", 1],
+    ["việc thứ hai là gì?", "vi", 2],
+    ["計画の最初の任務は何ですか？", "ja", 1],
   ])("%s → %s, task %i", (q, lang, task) => {
     const p = parseQuestion(q);
     expect(p.lang).toBe(lang);
@@ -33,6 +44,18 @@ describe("reading a question", () => {
     const p = parseQuestion(q);
     expect(p.task).toBe(LAST_TASK);
     expect(p.intent).toBe("task");
+  });
+
+  it.each([
+    "nhiệm vụ năm 2025 của tỉnh là gì?",
+    "nhiệm vụ bà con phải làm khi có lũ?",
+    "nhiệm vụ năm nay có gì mới?",
+    "Is this the first time the province does it?",
+    "Le point de vue des habitants compte-t-il ?",
+  ])("%s → no task", (q) => {
+    const p = parseQuestion(q);
+    expect(p.task).toBeNull();
+    expect(p.intent).not.toBe("task");
   });
 
   it("does not read a document number's digits as a task", () => {
