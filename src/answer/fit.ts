@@ -50,11 +50,36 @@ export function asksQuantity(question: string): boolean {
   return QUANTITY.test(fold(question));
 }
 
+/** Questions asking for a sum of money ("bao nhiêu tiền", "how much funding", "quel montant", "いくら"). */
+const ASKS_MONEY =
+  /\b(bao nhieu (?:tien|kinh phi|ngan sach|von)|(?:kinh phi|ngan sach|so tien|von) (?:la )?bao nhieu|how much (?:money|funding|budget|support money)|what (?:budget|amount of money|sum)|combien d'argent|quel (?:montant|budget)|quelle somme)\b|いくら|金額|予算はどれ|費用はどれ/u;
+/** Questions asking for a share ("bao nhiêu phần trăm", "what percentage", "quel taux", "何％"). */
+const ASKS_SHARE =
+  /\b(phan tram|ty le|what (?:percentage|share|proportion|rate)|quel (?:pourcentage|taux)|quelle (?:part|proportion))\b|何(?:％|%|パーセント|割)|割合/u;
+/** A sum of money in a passage: a figure with its currency or scale ("60 triệu đồng", "2 milliards de dongs"). */
+const STATES_MONEY =
+  /\d[\d.,\s]*\s*(?:dong|trieu|ty|nghin|vnd|usd|\$|€|euros?|dollars?|milliards?|millions?|円|ドン|億|万)/u;
+/** A share in a passage: a percentage in any notation. */
+const STATES_SHARE = /%|％|\b(?:phan tram|percent|pour cent)\b|パーセント|割/u;
+
+/**
+ * True when the passage states the kind of figure the question asks for: a sum of money when it
+ * asks "how much money", a share when it asks "what percentage", otherwise any figure (see
+ * `statesAnyFigure`). A passage on the same subject that states no such figure cannot answer it.
+ */
+export function statesFigure(passage: Passage, question: string): boolean {
+  const asked = fold(question);
+  const text = fold(passage.text);
+  if (ASKS_MONEY.test(asked) && !STATES_MONEY.test(text)) return false;
+  if (ASKS_SHARE.test(asked) && !STATES_SHARE.test(text)) return false;
+  return statesAnyFigure(passage, question);
+}
+
 /**
  * True when the passage states a figure: digits other than its list label ("3."), the document
  * numbers and dates it cites, and the years the question itself names.
  */
-export function statesFigure(passage: Passage, question: string): boolean {
+function statesAnyFigure(passage: Passage, question: string): boolean {
   let text = passage.text.replace(/^\s*(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)]\s/u, " ");
   for (const n of findDocNumbers(text)) text = text.split(n.text).join(" ");
   for (const d of findDates(text).reverse()) text = `${text.slice(0, d.start)} ${text.slice(d.end)}`;

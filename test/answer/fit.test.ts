@@ -86,6 +86,38 @@ describe("figures written as words", () => {
   });
 });
 
+describe("the kind of figure asked for", () => {
+  const relief = passage("5. Danh sách hộ được hỗ trợ, mức hỗ trợ phải niêm yết công khai trong 05 ngày.");
+  const money = passage("2. Mỗi hộ phải di dời được hỗ trợ 60 triệu đồng từ ngân sách tỉnh.");
+  const share = passage("a) Đơn giản hóa ít nhất 20% thủ tục hành chính nội bộ.");
+
+  it("wants a sum of money for 'how much money', in any language", () => {
+    for (const q of [
+      "Mỗi hộ được hỗ trợ bao nhiêu tiền?",
+      "kinh phi bao nhieu",
+      "How much money does each household get?",
+      "Quel montant reçoit chaque ménage ?",
+      "各世帯はいくら支援されますか？",
+    ]) {
+      expect(statesFigure(relief, q), q).toBe(false);
+      expect(statesFigure(money, q), q).toBe(true);
+    }
+  });
+
+  it("wants a percentage for 'what share', and any figure otherwise", () => {
+    for (const q of [
+      "giảm bao nhiêu phần trăm?",
+      "What percentage is simplified?",
+      "quel taux ?",
+      "何％ですか？",
+    ]) {
+      expect(statesFigure(money, q), q).toBe(false);
+      expect(statesFigure(share, q), q).toBe(true);
+    }
+    expect(statesFigure(relief, "trong bao nhiêu ngày?")).toBe(true);
+  });
+});
+
 describe("kinds of document from their numbers", () => {
   const doc = (number: string) => ({ number }) as Document;
   it("reads the type code after the serial", () => {
