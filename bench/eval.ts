@@ -1,10 +1,10 @@
 /**
  * `npm run eval`: the evaluation sets through the real engine. One column per split: dev (may tune),
- * holdout, blind and blind2 (never tune; blind.yaml was written before the quality work, blind2.yaml by
- * an outside checker, to be measured once at the end). Rows: per language, per category,
+ * holdout, blind, blind2 and blind3 (never tune; blind.yaml was written before the quality work, blind2.yaml
+ * and blind3.yaml by outside checkers, to be measured once at the end). Rows: per language, per category,
  * cross-/same-language, then hit@1, hit@3, MRR, refusal accuracy and verbatim citations.
- * Flags: --no-glossary, --no-vectors (ablations), --no-blind (tuning set only: drops blind and blind2),
- * --no-blind2 (keeps blind2 unseen while working), --only <split> (while tuning: --only dev),
+ * Flags: --no-glossary, --no-vectors (ablations), --no-blind (tuning set only: drops every blind set),
+ * --no-blind2 / --no-blind3 (keep blind2 / blind3 unseen while working), --only <split> (--only dev),
  * --failures [split].
  */
 import { NO_CONCEPTS } from "../src/search/index.js";
@@ -14,7 +14,11 @@ const argv = process.argv.slice(2);
 const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : undefined;
 const blind = argv.includes("--no-blind")
   ? []
-  : [...loadItems("blind.yaml"), ...(argv.includes("--no-blind2") ? [] : loadItems("blind2.yaml"))];
+  : [
+      ...loadItems("blind.yaml"),
+      ...(argv.includes("--no-blind2") ? [] : loadItems("blind2.yaml")),
+      ...(argv.includes("--no-blind3") ? [] : loadItems("blind3.yaml")),
+    ];
 const items = [...loadItems(), ...blind].filter((i) => !only || i.split === only);
 // Ablations: --no-glossary leaves out the multilingual glossary, --no-vectors the HNSW vector index
 // (lexical retrieval alone), so each part's contribution shows in the same table.
@@ -23,7 +27,7 @@ const outcomes = await runEval(items, {
   ...(argv.includes("--no-vectors") ? { vectors: false } : {}),
 });
 
-const SPLITS = ["dev", "holdout", "blind", "blind2"] as const;
+const SPLITS = ["dev", "holdout", "blind", "blind2", "blind3"] as const;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const answerable = (os: Outcome[]) => os.filter((o) => o.item.expect);
 const cell = (os: Outcome[], f: (os: Outcome[]) => string) => (os.length === 0 ? "-" : f(os)).padStart(16);

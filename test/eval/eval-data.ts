@@ -1,7 +1,8 @@
 /**
  * The evaluation data's shared rules (schema, corpora, passage finders) and the checks every item of
  * every set must pass, whichever file it comes from: questions.yaml (dev + holdout), blind.yaml
- * (blind) and blind2.yaml (blind2). The set-specific checks (the mix) live in each set's own test file.
+ * (blind), blind2.yaml (blind2) and blind3.yaml (blind3). The set-specific checks (the mix) live in each
+ * set's own test file.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -45,7 +46,7 @@ export const itemSchema = z
     corpus: z.enum(["seeds", "vi"]),
     category,
     crossLang: z.boolean(),
-    split: z.enum(["dev", "holdout", "blind", "blind2"]),
+    split: z.enum(["dev", "holdout", "blind", "blind2", "blind3"]),
     expect: expectSchema.optional(),
     note: z.string().min(1).optional(),
   })
