@@ -1,5 +1,5 @@
 import type { Document, Passage } from "../corpus/index.js";
-import { findDates, findDocNumbers, fold } from "../text/index.js";
+import { findDates, findDocNumbers, fold, statesMoney, statesShare } from "../text/index.js";
 
 export { placeNames } from "../text/index.js";
 
@@ -56,12 +56,6 @@ const ASKS_MONEY =
 /** Questions asking for a share ("bao nhiêu phần trăm", "what percentage", "quel taux", "何％"). */
 const ASKS_SHARE =
   /\b(phan tram|ty le|what (?:percentage|share|proportion|rate)|quel (?:pourcentage|taux)|quelle (?:part|proportion))\b|何(?:％|%|パーセント|割)|割合/u;
-/** A sum of money in a passage: a figure with its currency or scale ("60 triệu đồng", "2 milliards de dongs"). */
-const STATES_MONEY =
-  /\d[\d.,\s]*\s*(?:dong|trieu|ty|nghin|vnd|usd|\$|€|euros?|dollars?|milliards?|millions?|円|ドン|億|万)/u;
-/** A share in a passage: a percentage in any notation. */
-const STATES_SHARE = /%|％|\b(?:phan tram|percent|pour cent)\b|パーセント|割/u;
-
 /**
  * True when the passage states the kind of figure the question asks for: a sum of money when it
  * asks "how much money", a share when it asks "what percentage", otherwise any figure (see
@@ -70,8 +64,8 @@ const STATES_SHARE = /%|％|\b(?:phan tram|percent|pour cent)\b|パーセント|
 export function statesFigure(passage: Passage, question: string): boolean {
   const asked = fold(question);
   const text = fold(passage.text);
-  if (ASKS_MONEY.test(asked) && !STATES_MONEY.test(text)) return false;
-  if (ASKS_SHARE.test(asked) && !STATES_SHARE.test(text)) return false;
+  if (ASKS_MONEY.test(asked) && !statesMoney(text)) return false;
+  if (ASKS_SHARE.test(asked) && !statesShare(text)) return false;
   return statesAnyFigure(passage, question);
 }
 

@@ -1,4 +1,4 @@
-import { fold, LANGS, type Lang } from "../text/index.js";
+import { fold, LANGS, type Lang, statesMoney, statesShare } from "../text/index.js";
 import type { ConceptFinder } from "./concepts.js";
 import type { Entry } from "./entries.js";
 import { DOCUMENT_KINDS } from "./glossary-lookup.js";
@@ -132,7 +132,10 @@ export class Coverage {
       content = {
         words: new Set([...passage.words.map(fold), ...passage.anchors]),
         context: new Set([...context.words.map(fold), ...context.anchors]),
-        concepts: new Set(this.concepts.conceptsIn(entry.passage.text, entry.lang).map((c) => c.id)),
+        concepts: new Set([
+          ...this.concepts.conceptsIn(entry.passage.text, entry.lang).map((c) => c.id),
+          ...figureConcepts(fold(entry.passage.text)),
+        ]),
         kinds: new Set([
           ...this.concepts
             .conceptsIn(head, entry.lang)
@@ -147,6 +150,14 @@ export class Coverage {
     }
     return content;
   }
+}
+
+/**
+ * The concepts a passage holds by the figures it states: a percentage is a `rate` ("what share",
+ * "tỷ lệ", "phần trăm" over "20%"), a sum of money is `funding` ("how much money" over "60 triệu đồng").
+ */
+function figureConcepts(folded: string): string[] {
+  return [...(statesShare(folded) ? ["rate"] : []), ...(statesMoney(folded) ? ["funding"] : [])];
 }
 
 /** Characters at the head of a document where its kind is stated. */

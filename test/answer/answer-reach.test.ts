@@ -127,6 +127,20 @@ describe("reaching the document the question means", () => {
     expect(a.citations[0]?.quote).toContain("seize collectifs et individus");
   });
 
+  it("reads a percentage as the share asked for, and refuses a sum of money the document never states", async () => {
+    const { answerer } = await engineFor(VI_CORPUS);
+    const share = await answerer.ask(
+      "Nghe An phai don gian hoa bao nhieu phan tram thu tuc hanh chinh noi bo?",
+    );
+    expect(share.found).toBe(true);
+    expect(share.citations[0]?.quote).toContain("20% thủ tục hành chính nội bộ");
+    expectVerbatim(share, VI_CORPUS);
+    const money = await answerer.ask(
+      "Mỗi xã ở Can Lộc được cấp bao nhiêu tiền cho đợt cao điểm Dân vận khéo?",
+    );
+    expect(money.found).toBe(false);
+  });
+
   it("does not raise a passage's coverage for the number of its own document, which it does not cite", async () => {
     const { retriever } = await engineFor(VI_CORPUS);
     const coverageOfList = async (text: string) => {
