@@ -1,3 +1,4 @@
+import type { DocumentVersion } from "../corpus/index.js";
 import { fold, LANGS, type Lang, statesMoney, statesShare } from "../text/index.js";
 import type { ConceptFinder } from "./concepts.js";
 import type { Entry } from "./entries.js";
@@ -12,6 +13,7 @@ import { tokenize } from "./tokenize.js";
 export class Coverage {
   private readonly contents = new Map<number, EntryContent>();
   private readonly conceptWeights = new Map<string, number>();
+  private readonly versions = new Map<DocumentVersion, EntryContent>();
 
   constructor(
     private readonly lexical: LexicalIndex,
@@ -27,17 +29,42 @@ export class Coverage {
    * the passage.
    */
   of(entry: Entry, q: QuestionContent): number {
-    const seen = this.entryContent(entry);
+    return this.held(this.entryContent(entry), entry.lang, q);
+  }
+
+  /**
+   * Coverage by the passage's whole document version (every passage, title and headings): a
+   * question naming what the document never mentions ("thiên tai" of a land-clearance directive) is
+   * more likely about another document. `siblings` are the entries of the document; their union is
+   * kept per version.
+   */
+  ofDocument(entry: Entry, q: QuestionContent, siblings: readonly Entry[]): number {
+    let whole = this.versions.get(entry.version);
+    if (!whole) {
+      whole = { words: new Set(), context: new Set(), concepts: new Set(), kinds: new Set() };
+      for (const e of siblings) {
+        if (e.version !== entry.version) continue;
+        const c = this.entryContent(e);
+        for (const key of ["words", "context", "concepts", "kinds"] as const)
+          for (const v of c[key]) whole[key].add(v);
+      }
+      if (this.versions.size >= MAX_CACHED_VERSIONS) this.versions.clear();
+      this.versions.set(entry.version, whole);
+    }
+    return this.held(whole, entry.lang, q);
+  }
+
+  private held(seen: EntryContent, lang: Lang, q: QuestionContent): number {
     const needAnchors = q.anchors.filter((a) => !a.startsWith("#doc:"));
     if (needAnchors.some((a) => !seen.words.has(a))) return 0;
     const n = Math.max(1, this.lexical.size);
     const idf = (t: string) => Math.log(1 + n / (1 + this.lexical.docFrequency(t)));
     const has = (w: string) =>
-      seen.words.has(w) || seen.context.has(w) || (entry.lang !== "ja" && sharesStem(w, seen.words));
+      seen.words.has(w) || seen.context.has(w) || (lang !== "ja" && sharesStem(w, seen.words));
     let total = 0;
     let found = 0;
     const spanned = new Set<string>();
-    const foreign = entry.lang !== q.lang;
+    const foreign = lang !== q.lang;
     for (const unit of q.units) {
       // A concept weighs what its rarest spelling of the question weighs, but never more than the
       // concept itself is rare in the corpus: across languages the question's own spelling is
@@ -168,6 +195,9 @@ const UNKNOWN_WEIGHT = 0.5;
 
 /** Passages whose content is kept between questions. */
 const MAX_CACHED = 20_000;
+
+/** Document versions whose content (the union of their passages') is kept between questions. */
+const MAX_CACHED_VERSIONS = 2_000;
 
 /** A glossary concept named in a question, with the question's words it spans. */
 export interface ConceptUnit {

@@ -182,6 +182,7 @@ export class Retriever {
     const vectorRanks = new Map(vector.map((h, i) => [h.id, i]));
     const distances = new Map(vector.map((h) => [h.id, h.distance]));
     const hits: Hit[] = [];
+    const documentCoverage = new Map<number, number>();
     for (const [id, score] of ranked) {
       if (hits.length >= Math.max(k, 10)) break;
       const entry = this.index.entries[id];
@@ -189,9 +190,11 @@ export class Retriever {
       if (!entry || (entry.lang !== q.lang && entry.doc.versions.some((v) => v.lang === q.lang))) continue;
       const coverage = this.coverage.of(entry, question);
       hits.push({ entry, score, coverage, confidence: coverage, accepted: false });
+      documentCoverage.set(entry.id, this.coverage.ofDocument(entry, question, this.siblings(entry)));
     }
-    // Among close candidates, prefer the one that holds more of the question.
-    const key = (h: Hit) => h.score * (0.5 + h.coverage);
+    // Among close candidates, prefer the one that holds more of the question, in a document that
+    // holds more of it ("thiên tai" names the disaster directive, not another one's report rules).
+    const key = (h: Hit) => h.score * (0.5 + h.coverage) * (1 + (documentCoverage.get(h.entry.id) ?? 0));
     hits.sort((a, b) => key(b) - key(a));
     const top = hits.slice(0, k);
     const { minCoverage, decision } = this.tuning;
@@ -238,6 +241,11 @@ export class Retriever {
   }
 
   /** Place names a question mentions, folded, in Latin script (see `placesIn` in glossary-lookup). */
+  /** The passages of an entry's document (its own included). */
+  private siblings(entry: Entry): Entry[] {
+    return this.index.entryIdsOf([entry.doc.id]).flatMap((id) => this.index.entries[id] ?? []);
+  }
+
   placesIn(text: string, lang: Lang): string[] {
     return placesIn(this.concepts, text, lang);
   }

@@ -141,6 +141,15 @@ describe("reaching the document the question means", () => {
     expect(money.found).toBe(false);
   });
 
+  it("prefers the reporting rules of the document that speaks of what the question names", async () => {
+    const { answerer } = await engineFor(VI_CORPUS);
+    const a = await answerer.ask(
+      "bao cao ca nam 2025 ve phong chong thien tai nop len tinh uy han chot la bao gio",
+    );
+    expect(a.citations[0]?.docNumber).toBe("14-CT/TU");
+    expectVerbatim(a, VI_CORPUS);
+  });
+
   it("does not raise a passage's coverage for the number of its own document, which it does not cite", async () => {
     const { retriever } = await engineFor(VI_CORPUS);
     const coverageOfList = async (text: string) => {
