@@ -55,7 +55,7 @@ const TASK_PATTERNS: RegExp[] = [
   /\b(?:nhiem vu|nv|muc|diem|y|noi dung)\s*(?:so\s*)?(?:thu\s*)?(\d{1,2})\b/u,
   /\b(?:nhiem vu|muc|diem|noi dung)\s+(thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi))\b/u,
   /\b(?:task|item|point|duty|mission|tache|taches)\s*(?:no\.?|n°|n o|number|numero|#)?\s*(\d{1,2})\b/u,
-  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|premier|premiere|deuxieme|second|seconde|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme|\d{1,2}(?:st|nd|rd|th|e|eme|ème))\s+(?:(?:des|of|key|main|les|the)\s+){0,2}(?:tasks?|items?|points?|duty|duties|missions?|taches?)\b/u,
+  /\b(first|opening|initial|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|premier|premiere|deuxieme|second|seconde|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme|\d{1,2}(?:st|nd|rd|th|e|eme|ème))\s+(?:(?:des|of|key|main|les|the)\s+){0,2}(?:tasks?|items?|points?|duty|duties|missions?|taches?)\b/u,
   /\b(premierement|deuxiemement|troisiemement|quatriemement|cinquiemement|sixiemement|septiemement|huitiemement|neuviemement|dixiemement)\b/u,
   // A number spelt out after the noun: "point six", "la tâche trois", "nhiệm vụ sáu là gì". In
   // Vietnamese only before the end or a question word: "nhiệm vụ năm 2025", "nhiệm vụ bà con" are not.
@@ -80,6 +80,8 @@ const SPELT: Record<string, number> = {
   ),
   tu: 4,
   "dau tien": 1,
+  opening: 1,
+  initial: 1,
 };
 const JA_TASK: RegExp[] = [
   /(?:タスク|任務|項目|課題|ポイント)\s*(?:第)?\s*(\d{1,2}|[一二三四五六七八九十])/u,

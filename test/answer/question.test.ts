@@ -21,6 +21,7 @@ describe("reading a question", () => {
     ["nhiệm vụ sáu là gì?", "vi", 6],
     ["nhiem vu bon yeu cau gi", "vi", 4],
     ["First thing 1470-CV/TU asks for?", "en", 1],
+    ["What does the opening task ask for?", "en", 1],
     ["What is the second step of the plan?", "en", 2],
     ["Quelle est la première chose demandée ?", "fr", 1],
     ["bài về Cao Bằng, việc cần làm đầu tiên là gì", "vi", 1],
