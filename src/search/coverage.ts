@@ -35,21 +35,20 @@ export class Coverage {
   /**
    * Coverage by the passage's whole document version (every passage, title and headings): a
    * question naming what the document never mentions ("thiên tai" of a land-clearance directive) is
-   * more likely about another document. `siblings` are the entries of the document; their union is
-   * kept per version.
+   * more likely about another document. Read from the version's text once, and kept.
    */
-  ofDocument(entry: Entry, q: QuestionContent, siblings: readonly Entry[]): number {
-    let whole = this.versions.get(entry.version);
+  ofDocument(entry: Entry, q: QuestionContent): number {
+    const { doc, version } = entry;
+    let whole = this.versions.get(version);
     if (!whole) {
-      whole = { words: new Set(), context: new Set(), concepts: new Set(), kinds: new Set() };
-      for (const e of siblings) {
-        if (e.version !== entry.version) continue;
-        const c = this.entryContent(e);
-        for (const key of ["words", "context", "concepts", "kinds"] as const)
-          for (const v of c[key]) whole[key].add(v);
-      }
+      whole = this.contentOf(
+        version.text,
+        `${doc.number ?? ""} ${version.title} ${version.issuer ?? ""}`,
+        "",
+        entry,
+      );
       if (this.versions.size >= MAX_CACHED_VERSIONS) this.versions.clear();
-      this.versions.set(entry.version, whole);
+      this.versions.set(version, whole);
     }
     return this.held(whole, entry.lang, q);
   }
@@ -146,36 +145,40 @@ export class Coverage {
   private entryContent(entry: Entry): EntryContent {
     let content = this.contents.get(entry.id);
     if (!content) {
-      const passage = tokenize(entry.passage.text, entry.lang);
-      const context = tokenize(
-        `${entry.doc.number ?? ""} ${entry.version.title} ${entry.version.issuer ?? ""} ${entry.passage.heading ?? ""}`,
-        entry.lang,
-      );
-      // The kind of document ("KẾ HOẠCH", "the regulation") is stated once, at its head: "plan
-      // 112/KH-UBND" asks about the plan, and no passage of it needs to say "plan" again.
-      const head = `${entry.version.title} ${entry.version.text.slice(0, HEAD_CHARS)}`;
+      const { doc, version, passage } = entry;
+      const context = `${doc.number ?? ""} ${version.title} ${version.issuer ?? ""} ${passage.heading ?? ""}`;
       // Like its words, the concepts of a passage's heading ("II. CHỈ TIÊU") count as held by it.
-      const framing = entry.passage.heading ?? "";
-      content = {
-        words: new Set([...passage.words.map(fold), ...passage.anchors]),
-        context: new Set([...context.words.map(fold), ...context.anchors]),
-        concepts: new Set([
-          ...this.concepts.conceptsIn(entry.passage.text, entry.lang).map((c) => c.id),
-          ...figureConcepts(fold(entry.passage.text)),
-        ]),
-        kinds: new Set([
-          ...this.concepts
-            .conceptsIn(head, entry.lang)
-            .map((c) => c.id)
-            .filter((id) => DOCUMENT_KINDS.has(id)),
-          ...this.concepts.conceptsIn(framing, entry.lang).map((c) => c.id),
-        ]),
-      };
+      content = this.contentOf(passage.text, context, passage.heading ?? "", entry);
       // Bounded: a long-running bot over a large corpus must not keep every passage it ever saw.
       if (this.contents.size >= MAX_CACHED) this.contents.clear();
       this.contents.set(entry.id, content);
     }
     return content;
+  }
+
+  /** What a text holds, with the words of its context (title, heading) and the concepts of its framing. */
+  private contentOf(text: string, context: string, framing: string, entry: Entry): EntryContent {
+    const lang = entry.lang;
+    const words = tokenize(text, lang);
+    const around = tokenize(context, lang);
+    // The kind of document ("KẾ HOẠCH", "the regulation") is stated once, at its head: "plan
+    // 112/KH-UBND" asks about the plan, and no passage of it needs to say "plan" again.
+    const head = `${entry.version.title} ${entry.version.text.slice(0, HEAD_CHARS)}`;
+    return {
+      words: new Set([...words.words.map(fold), ...words.anchors]),
+      context: new Set([...around.words.map(fold), ...around.anchors]),
+      concepts: new Set([
+        ...this.concepts.conceptsIn(text, lang).map((c) => c.id),
+        ...figureConcepts(fold(text)),
+      ]),
+      kinds: new Set([
+        ...this.concepts
+          .conceptsIn(head, lang)
+          .map((c) => c.id)
+          .filter((id) => DOCUMENT_KINDS.has(id)),
+        ...this.concepts.conceptsIn(framing, lang).map((c) => c.id),
+      ]),
+    };
   }
 }
 
@@ -196,7 +199,7 @@ const UNKNOWN_WEIGHT = 0.5;
 /** Passages whose content is kept between questions. */
 const MAX_CACHED = 20_000;
 
-/** Document versions whose content (the union of their passages') is kept between questions. */
+/** Document versions whose content is kept between questions. */
 const MAX_CACHED_VERSIONS = 2_000;
 
 /** A glossary concept named in a question, with the question's words it spans. */

@@ -1,4 +1,5 @@
 import { fold, type Lang } from "../text/index.js";
+import { asksWho, assigns } from "./assignment.js";
 import type { ConceptFinder } from "./concepts.js";
 import { NO_CONCEPTS } from "./concepts.js";
 import type { CorpusIndex } from "./corpus-index.js";
@@ -42,6 +43,9 @@ export interface RetrievalTuning {
  * (weight 0 scored as well as 0.5); the weight stays 0.5 so that a configured embedding model
  * (EMBEDDINGS=ollama|openai) still counts. Previous choice (2026-11-22): minCoverage 0.5.
  */
+/** Documents of the leading candidates whose whole text is checked for the question (ranking). */
+const WHOLE_DOCUMENTS = 3;
+
 export const DEFAULT_TUNING: RetrievalTuning = {
   lexicalWeight: 1,
   vectorWeight: 0.5,
@@ -182,7 +186,6 @@ export class Retriever {
     const vectorRanks = new Map(vector.map((h, i) => [h.id, i]));
     const distances = new Map(vector.map((h) => [h.id, h.distance]));
     const hits: Hit[] = [];
-    const documentCoverage = new Map<number, number>();
     for (const [id, score] of ranked) {
       if (hits.length >= Math.max(k, 10)) break;
       const entry = this.index.entries[id];
@@ -190,14 +193,23 @@ export class Retriever {
       if (!entry || (entry.lang !== q.lang && entry.doc.versions.some((v) => v.lang === q.lang))) continue;
       const coverage = this.coverage.of(entry, question);
       hits.push({ entry, score, coverage, confidence: coverage, accepted: false });
-      documentCoverage.set(entry.id, this.coverage.ofDocument(entry, question, this.siblings(entry)));
     }
     // Among close candidates, prefer the one that holds more of the question, in a document that
     // holds more of it ("thiên tai" names the disaster directive, not another one's report rules).
-    const key = (h: Hit) => h.score * (0.5 + h.coverage) * (1 + (documentCoverage.get(h.entry.id) ?? 0));
+    // The documents of the leading candidates are read whole (a few: it costs a pass over each).
+    const closeness = (h: Hit) => h.score * (0.5 + h.coverage);
+    hits.sort((a, b) => closeness(b) - closeness(a));
+    const whole = new Map<string, number>();
+    for (const h of hits) {
+      if (whole.size >= WHOLE_DOCUMENTS) break;
+      const id = h.entry.version.file;
+      if (!whole.has(id)) whole.set(id, this.coverage.ofDocument(h.entry, question));
+    }
+    const key = (h: Hit) => closeness(h) * (1 + (whole.get(h.entry.version.file) ?? 0));
     hits.sort((a, b) => key(b) - key(a));
     const top = hits.slice(0, k);
     const { minCoverage, decision } = this.tuning;
+    const who = asksWho(q.text);
     top.forEach((h, i) => {
       const next = top[i + 1] ?? hits[i + 1];
       const features: DecisionFeatures = {
@@ -210,6 +222,7 @@ export class Retriever {
         foreign: h.entry.lang !== q.lang ? 1 : 0,
         foreignCoverage: h.entry.lang !== q.lang ? h.coverage : 0,
         length: Math.log(1 + content.length) / 3,
+        assignment: who && assigns(h.entry.passage.heading) ? 1 : 0,
       };
       h.features = features;
       h.confidence = decision ? confidence(decision, features) : h.coverage;
@@ -241,11 +254,6 @@ export class Retriever {
   }
 
   /** Place names a question mentions, folded, in Latin script (see `placesIn` in glossary-lookup). */
-  /** The passages of an entry's document (its own included). */
-  private siblings(entry: Entry): Entry[] {
-    return this.index.entryIdsOf([entry.doc.id]).flatMap((id) => this.index.entries[id] ?? []);
-  }
-
   placesIn(text: string, lang: Lang): string[] {
     return placesIn(this.concepts, text, lang);
   }
