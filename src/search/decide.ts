@@ -28,6 +28,8 @@ export interface DecisionFeatures {
   foreignCoverage: number;
   /** Content words of the question, as log(1 + n) / 3 (long questions cover less of themselves). */
   length: number;
+  /** 1 when a who-question meets a passage of an implementation section (see assignment.ts). */
+  assignment: number;
 }
 
 /** Names of the features, in the order the weights list them. */
@@ -41,6 +43,7 @@ export const FEATURES = [
   "foreign",
   "foreignCoverage",
   "length",
+  "assignment",
 ] as const satisfies readonly (keyof DecisionFeatures)[];
 
 /** The name of one feature. */

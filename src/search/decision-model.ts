@@ -33,6 +33,7 @@ export const DEFAULT_DECISION: DecisionModel | null = {
     foreign: 0,
     foreignCoverage: 1.128,
     length: 0,
+    assignment: 0,
   },
   threshold: 0.25,
   minCoverage: 0.25,

@@ -23,6 +23,7 @@ const NONE: DecisionFeatures = {
   foreign: 0,
   foreignCoverage: 0,
   length: 0,
+  assignment: 0,
 };
 const ZERO_WEIGHTS = { ...NONE };
 
