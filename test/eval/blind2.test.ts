@@ -1,41 +1,12 @@
 /**
- * Checks the second blind evaluation data (test/eval/blind2.yaml), never the bot: the same per-item
- * rules as the other sets, its own mix, and that it stays blind: split `blind2` only, nothing shared
- * with questions.yaml or blind.yaml, and the document written for it (14-CT/TU) asked about nowhere else.
+ * Checks the second blind evaluation data (test/eval/blind2.yaml), never the bot; its document,
+ * 14-CT/TU (Yên Bái, floods and landslides), is asked about nowhere else.
  */
-import { describe, expect, it } from "vitest";
-import { blindMixCheck, itemChecks, lang, loadSet } from "./eval-data.js";
+import { blindSetChecks } from "./blind-set.js";
 
-const { items, error } = loadSet("blind2.yaml");
-const others = [...loadSet("questions.yaml").items, ...loadSet("blind.yaml").items];
-const NEW_FILE = "chi-thi-14-CT-TU-yen-bai.txt";
-const NEW_NUMBER = "14-CT/TU";
-
-describe("second blind evaluation questions: data", () => {
-  it("matches the schema, every item in the blind2 split", () => {
-    expect(error?.issues.map((i) => `${i.path.join(".")} ${i.message}`) ?? []).toEqual([]);
-    expect(items.length).toBeGreaterThan(0);
-    expect(items.filter((i) => i.split !== "blind2").map((i) => i.id)).toEqual([]);
-  });
-
-  itemChecks(items);
-
-  it("shares no id or question with the other sets, and its document is asked about only here", () => {
-    expect(others.length).toBeGreaterThan(0);
-    const ids = new Set(others.map((i) => i.id));
-    const questions = new Set(others.map((i) => i.q));
-    expect(items.filter((i) => ids.has(i.id) || questions.has(i.q)).map((i) => i.id)).toEqual([]);
-    const elsewhere = others.filter((i) => i.expect?.file === NEW_FILE || i.q.includes(NEW_NUMBER));
-    expect(elsewhere.map((i) => i.id)).toEqual([]);
-  });
-
-  it("asks about its new document often, mostly without naming its number", () => {
-    const about = items.filter((i) => i.expect?.file === NEW_FILE);
-    expect(about.length).toBeGreaterThanOrEqual(12);
-    expect(new Set(about.map((i) => i.lang)).size).toBe(lang.options.length);
-    const named = about.filter((i) => i.q.includes(NEW_NUMBER)).length;
-    expect(named / about.length).toBeLessThanOrEqual(0.5);
-  });
-
-  blindMixCheck(items, { size: [64, 72], unanswerablePerLang: 2 });
+blindSetChecks({
+  file: "blind2.yaml",
+  split: "blind2",
+  before: ["questions.yaml", "blind.yaml"],
+  document: { file: "chi-thi-14-CT-TU-yen-bai.txt", number: "14-CT/TU" },
 });
