@@ -1,8 +1,8 @@
 /**
- * `node --import tsx bench/refusal.ts [--fit dev,holdout,blind,blind2]`: fits the answer-or-refuse model
+ * `node --import tsx bench/refusal.ts [--fit dev,holdout,blind,blind2,blind3]`: fits the answer-or-refuse model
  * (src/search/decide.ts) on the splits named (default: dev), and prints the curve it is chosen from.
- * The shipped model was fitted with `--fit dev,holdout,blind,blind2` (every set already looked at),
- * leaving blind3.yaml as the only unseen measure.
+ * The shipped model was fitted with `--fit dev,holdout,blind,blind2,blind3` (every set, blind3 pooled
+ * after its unseen measurement); a later blind set is the next unseen measure.
  *
  * 1. Every question of those splits is asked with the coverage-only decision; the passages the search
  *    offered (up to 5 per question) are recorded with their features, labelled 1 when the passage is
@@ -49,7 +49,7 @@ const MIN_COVERAGE = 0.25;
 const concepts = await loadConcepts();
 const data = await mkdtemp(path.join(tmpdir(), "cadre-refusal-"));
 const engines = await openCorpora(data, { concepts, vectors });
-// The splits fitted on (default dev): `--fit dev,holdout,blind,blind2` pools the sets already looked at,
+// The splits fitted on (default dev): `--fit dev,holdout,blind,blind2,blind3` pools the sets looked at,
 // leaving a later blind set as the only unseen measure.
 const fitSplits = (argv("--fit") ?? "dev").split(",");
 const dev = ["questions.yaml", "blind.yaml", "blind2.yaml", "blind3.yaml"]
