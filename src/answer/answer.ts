@@ -136,7 +136,7 @@ export class Answerer {
     const docIds = named.length > 0 ? new Set(named.map((d) => d.id)) : null;
     const result = await this.retriever.search({ text: q.text, lang: q.lang, docIds });
     // The best hit that holds enough of the question and can answer it (places, figures).
-    const names = this.retriever.placesIn(q.text, q.lang);
+    const { names } = this.docs.cues(q);
     const quantity = asksQuantity(q.text);
     const fitting = result.hits.filter(
       (h) =>

@@ -15,11 +15,29 @@ export class DocumentFinder {
     byNumber: Map<string, Document>;
     citedBy: Map<string, Document[]>;
   } | null = null;
+  /** The places and kinds read from each question (see `cues`). */
+  private readonly read = new WeakMap<ParsedQuestion, { names: string[]; kinds: string[] }>();
 
   constructor(
     private readonly index: CorpusIndex,
     private readonly retriever: Retriever,
   ) {}
+
+  /**
+   * The places and kinds of document a question names ("the Hà Tĩnh directive": hà tĩnh, directive),
+   * read once per question: each lookup walks the glossary.
+   */
+  cues(q: ParsedQuestion): { names: string[]; kinds: string[] } {
+    let found = this.read.get(q);
+    if (!found) {
+      found = {
+        names: this.retriever.placesIn(q.text, q.lang),
+        kinds: this.retriever.kindsIn(q.text, q.lang),
+      };
+      this.read.set(q, found);
+    }
+    return found;
+  }
 
   /** The document with this id. */
   byId(id: string): Document | undefined {
@@ -36,8 +54,7 @@ export class DocumentFinder {
    * Hà Tĩnh directive", "カオバン省の記事"); each that no document fits is ignored.
    */
   fitting(q: ParsedQuestion, docs: Document[]): Document[] {
-    const names = this.retriever.placesIn(q.text, q.lang);
-    const kinds = this.retriever.kindsIn(q.text, q.lang);
+    const { names, kinds } = this.cues(q);
     const narrow = (pool: Document[], fits: (d: Document) => boolean) =>
       pool.some(fits) ? pool.filter(fits) : pool;
     // The document a place names is the one it heads (cheap, cached); else one that mentions it.
@@ -54,9 +71,8 @@ export class DocumentFinder {
     docs: Document[] = this.index.documents,
     pool = this.fitting(q, docs),
   ): Document | undefined {
-    const named =
-      this.retriever.placesIn(q.text, q.lang).length + this.retriever.kindsIn(q.text, q.lang).length;
-    return named > 0 && pool.length === 1 ? pool[0] : undefined;
+    const { names, kinds } = this.cues(q);
+    return names.length + kinds.length > 0 && pool.length === 1 ? pool[0] : undefined;
   }
 
   /**
@@ -101,7 +117,7 @@ export class DocumentFinder {
     among: Document[] = [],
   ): Document | undefined {
     if (context?.versions.some((v) => v.tasks.length >= n)) return context;
-    const names = this.retriever.placesIn(q.text, q.lang);
+    const { names } = this.cues(q);
     const withTasks = (among.length > 0 ? among : this.index.documents).filter((d) =>
       d.versions.some((v) => v.tasks.length > 0),
     );
