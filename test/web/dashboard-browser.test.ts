@@ -63,6 +63,8 @@ describeBrowser("the dashboard in Chromium", () => {
 
       // History of a unit, on click.
       await page.click('[data-deadline="bc-thang"] tr[data-unit="so-tai-chinh"] .unit-link');
+      // The dialog opens at once with "…" and fills in when the unit's rows arrive.
+      await page.waitForSelector("#history[data-state=ready]");
       await expect(page.locator("#history-title").innerText()).resolves.toBe("Lịch sử báo cáo: Sở Tài chính");
       await expect(page.locator("#history-body").innerText()).resolves.toContain("Đã gia hạn");
       await page.click("#history-close");

@@ -175,6 +175,8 @@ async function showHistory(unitId) {
   const dialog = $("history");
   $("history-title").textContent = "…";
   $("history-body").replaceChildren();
+  dialog.dataset.state = "loading";
+  dialog.setAttribute("aria-busy", "true");
   dialog.showModal();
   try {
     const data = await getJson(`/api/units/${encodeURIComponent(unitId)}`);
@@ -203,6 +205,9 @@ async function showHistory(unitId) {
     $("history-body").replaceChildren(
       el("p", { class: "error", text: tr("loadError", { error: e.message }) }),
     );
+  } finally {
+    dialog.dataset.state = "ready";
+    dialog.removeAttribute("aria-busy");
   }
 }
 
