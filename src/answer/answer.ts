@@ -4,6 +4,7 @@ import type { CorpusIndex, Hit, RetrievalResult, Retriever } from "../search/ind
 import { docKey, findDocNumbers, formatDate, type Lang } from "../text/index.js";
 import { DocumentFinder } from "./documents.js";
 import { asksQuantity, namesFit, statesFigure, statesTime, yearsFit } from "./fit.js";
+import { basisSpan, purposeSpan } from "./parts.js";
 import { LAST_TASK, type ParsedQuestion, parseQuestion } from "./question.js";
 import { focusQuote, MAX_TASK_QUOTE, trimQuote } from "./quote.js";
 import type { Answer, Citation, Conversation } from "./types.js";
@@ -61,6 +62,10 @@ export class Answerer {
     const meant = only ?? (named.length === 0 ? this.docs.described(q) : undefined);
     if ((q.intent === "date" || q.intent === "issuer") && meant && this.docs.asksOnlyAbout(q, meant))
       return this.fact(q, meant);
+    if ((q.intent === "basis" || q.intent === "purpose") && meant) {
+      const part = this.part(q, meant);
+      if (part) return part;
+    }
     return this.search(q, named.length > 0 || !meant ? named : [meant]);
   }
 
@@ -129,6 +134,20 @@ export class Answerer {
     const stated = version.text.slice(version.identity.start, version.identity.end);
     const { quote } = trimQuote(stated, 600);
     return this.found(q, line, [this.citation(doc, version, undefined, quote, null, "")], false);
+  }
+
+  /** The legal basis or the purpose of a document, quoted from its preamble or its purpose section. */
+  private part(q: ParsedQuestion, doc: Document): Answer | null {
+    for (const version of versionsFor(doc, q.lang)) {
+      const span = q.intent === "basis" ? basisSpan(doc, version) : purposeSpan(version);
+      if (!span) continue;
+      const { quote, trimmed } = trimQuote(version.text.slice(span.start, span.end), MAX_TASK_QUOTE);
+      const vars = { doc: docLabel(doc), date: this.dateSuffix(doc, q.lang) };
+      const header = t(q.lang, q.intent === "basis" ? "answer.basis" : "answer.purpose", vars);
+      const cite = this.citation(doc, version, span.passage, quote, null, span.passage.section);
+      return this.found(q, header, [cite], trimmed);
+    }
+    return null;
   }
 
   /** Searches (within `named` documents when given); with `mentions`, only passages naming that number. */

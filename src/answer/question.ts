@@ -7,7 +7,7 @@ import { detectLang, docKey, findDocNumbers, fold, halfWidth, type Lang } from "
  */
 
 /** What a question asks for, beyond a passage found by search. */
-export type Intent = "task" | "article" | "date" | "issuer" | "search";
+export type Intent = "task" | "article" | "date" | "issuer" | "basis" | "purpose" | "search";
 
 export interface ParsedQuestion {
   text: string;
@@ -66,6 +66,11 @@ const TASK_PATTERNS: RegExp[] = [
   /\b(?:viec|dieu|giai phap|yeu cau|buoc)\s+(thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi))\b/u,
   /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|premiere|deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme)\s+(?:(?:des|of|key|main|les|the)\s+){0,2}(?:things?|steps?|requirements?|measures?|actions?|chose|choses|mesures?|exigences?|actions?)\b/u,
 ];
+/** The first item by its place on the list: "what comes first on the list", "đứng đầu danh sách", "en tête de liste". */
+const FIRST_LISTED =
+  /\b(?:comes?|is|are|listed|appears?|stands?|placed|put)\s+(?:at\s+the\s+)?(?:first|top)\s+(?:on|in|of)\s+(?:the\s+|its\s+|this\s+)?(?:list|task list|agenda)\b|\b(?:top|head) of the (?:task )?list\b|\bfirst (?:on|in) (?:the|its) list\b|\bdung dau (?:danh sach|cac nhiem vu|trong danh sach)\b|\b(?:neu|liet ke|ghi|xep)\s+(?:o\s+)?(?:dau tien|truoc tien|dau danh sach)\b|\ben tete (?:de (?:la )?liste|des taches)\b|\b(?:vient|figure|arrive|apparait)\s+en (?:premier|tete)\b|\bpremiere? de la liste\b/u;
+const JA_FIRST_LISTED =
+  /(?:リスト|一覧|任務|項目)の(?:最初|先頭|一番目|トップ)|一番(?:目|最初)に(?:挙げ|記載|書か)/u;
 /** Numbers spelt out after a task noun, and "đầu tiên" (first), by value. */
 const SPELT: Record<string, number> = {
   ...Object.fromEntries(
@@ -108,6 +113,38 @@ const DATE_INTENT =
   /\b(ngay nao|khi nao|bao gio|ngay ban hanh|ban hanh ngay|ban hanh khi|thoi gian ban hanh|thoi han|han chot|truoc ngay nao|when|what date|which date|what day|which day|dated|deadline|by when|quand|quelle date|a quelle date|date de|quel jour|date limite|jusqu'a quand|delai)\b|いつ|日付|何日|何年|期限/u;
 const ISSUER_INTENT =
   /\b(ai ky|ai ban hanh|co quan nao ban hanh|do ai|ai da ban hanh|who issued|who signed|issued by|signed by|qui a publie|qui a signe|signe par|publie par|emis par)\b|誰が(?:発行|署名)|発行者|署名者/u;
+// Questions about a document's legal basis ("Quy định 08 được ban hành căn cứ quy định nào?", "which
+// decree is the plan based on?") and its purpose ("chỉ thị này nhằm mục đích gì?"): each needs a
+// document word next to the basis or purpose words, so "theo nghị định số mấy" about a measure is not one.
+const KIND_WORDS =
+  "van ban|chi thi|ke hoach|quy dinh|cong van|nghi quyet|quyet dinh|huong dan|de an|directive|plan|regulation|document|letter|instruction|reglement|lettre";
+const BASIS_INTENT = new RegExp(
+  [
+    `\\b(?:${KIND_WORDS}|no)\\b[^?]{0,80}?\\b(?:can cu|dua tren|dua vao|tren co so|de thuc hien|nham thuc hien|thuc hien theo)(?: vao| theo)?(?: (?:nhung|cac))?(?: (?:${KIND_WORDS}|co so|luat|nghi dinh|thong tu|ket luan|chuong trinh|chu truong))? (?:nao|gi|dau|so may)\\b`,
+    "\\b(?:can cu|co so) phap ly\\b|\\bcan cu (?:de )?ban hanh\\b",
+    `\\b(?:legal basis|basis)\\b.{0,30}\\b(?:of|for)\\b.{0,40}\\b(?:${KIND_WORDS})\\b`,
+    `\\b(?:${KIND_WORDS}|it)\\b.{0,80}\\b(?:based on|pursuant to|implements?|implementing|issued under|grounded in|follows? up on)\\b.{0,40}\\b(?:which|what)\\b`,
+    `\\b(?:which|what)\\b.{0,60}\\b(?:${KIND_WORDS}|it)\\b.{0,40}\\b(?:based on|pursuant to|implement|implementing|follow up on)\\b`,
+    "\\b(?:fondement|base juridique|base legale)\\b",
+    `\\b(?:${KIND_WORDS})\\b.{0,80}\\b(?:fonde|fondee|base|basee|s'appuie|repose|en application|met en oeuvre|applique)\\b.{0,30}\\b(?:quel|quelle|quels|quelles|quoi)\\b`,
+    `^(?=.*\\b(?:${KIND_WORDS})\\b).*\\b(?:quel|quelle|quels|quelles|sur quoi)\\b.{0,80}\\b(?:fonde|fondee|s'appuie|repose|met(?:-il|-elle)? en oeuvre|en application de)\\b`,
+  ].join("|"),
+  "u",
+);
+const JA_BASIS =
+  /根拠|(?:に基づ|を踏まえ|を実施するため|を受けて)[^。]{0,12}(?:どの|何)|(?:どの|何の)(?:文書|規定|決議|指示|決定|法令|法律|政令)[^。]{0,20}(?:基づ|実施|受け)/u;
+const PURPOSE_INTENT = new RegExp(
+  [
+    `\\bmuc dich(?: chinh| chung)?(?: cua)? (?:${KIND_WORDS}|nay|do)\\b`,
+    `\\b(?:${KIND_WORDS})\\b[^?]{0,60}?\\b(?:nham|voi|co) muc dich\\b`,
+    `\\b(?:${KIND_WORDS})\\b[^?]{0,60}?\\bnham (?:muc dich )?(?:gi|lam gi|de lam gi)\\b`,
+    `\\b(?:purpose|aim|aims|goal|objective)s? of (?:the |this |that )?(?:[a-z-]+ ){0,4}(?:${KIND_WORDS})\\b`,
+    `\\b(?:${KIND_WORDS})\\b.{0,60}\\b(?:for what purpose|what (?:is it|does it) aim)`,
+    `\\b(?:but|objectif|finalite)s? (?:principal |general )?(?:de la |du |de ce |de cette |de l')(?:[a-z-]+ ){0,4}(?:${KIND_WORDS})\\b`,
+  ].join("|"),
+  "u",
+);
+const JA_PURPOSE = /(?:指示|計画|規定|文書|公文)[^。？?]{0,20}(?:目的|ねらい|狙い)/u;
 const DOC_WORD =
   /\b(?:van ban|chi thi|ke hoach|quy dinh|quyet dinh|nghi quyet|ket luan|cong van|huong dan|de an|document|directive|plan|decision|resolution|letter|lettre|decision|projet|project)\s+(?:so\s+|no\.?\s*|n°\s*)?(\d{1,5}(?:[-/][A-Za-z]{1,6})?)\b/u;
 
@@ -150,6 +187,7 @@ export function parseQuestion(text: string, langHint?: Lang): ParsedQuestion {
       }
     }
   }
+  if (!article && !task && (FIRST_LISTED.test(scrubbed) || JA_FIRST_LISTED.test(clean))) task = 1;
   if (!article && !task && (LAST.some((re) => re.test(scrubbed)) || JA_LAST.test(clean))) task = LAST_TASK;
   const hint = docRefs.length === 0 ? (scrubbed.match(DOC_WORD)?.[1] ?? null) : null;
   const intent: Intent = article
@@ -160,7 +198,11 @@ export function parseQuestion(text: string, langHint?: Lang): ParsedQuestion {
         ? "issuer"
         : DATE_INTENT.test(folded)
           ? "date"
-          : "search";
+          : BASIS_INTENT.test(folded) || JA_BASIS.test(clean)
+            ? "basis"
+            : PURPOSE_INTENT.test(folded) || JA_PURPOSE.test(clean)
+              ? "purpose"
+              : "search";
   return {
     text: clean,
     lang,

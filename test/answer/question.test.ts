@@ -28,6 +28,10 @@ describe("reading a question", () => {
     ["điều đầu tiên chỉ thị yêu cầu là gì?", "vi", 1],
     ["việc thứ hai là gì?", "vi", 2],
     ["計画の最初の任務は何ですか？", "ja", 1],
+    ["What comes first on the list of tasks in the Yen Bai directive?", "en", 1],
+    ["Nhiệm vụ nào đứng đầu danh sách trong chỉ thị 05?", "vi", 1],
+    ["Quelle tâche vient en premier dans le plan ?", "fr", 1],
+    ["この指示の任務の最初は何ですか", "ja", 1],
   ])("%s → %s, task %i", (q, lang, task) => {
     const p = parseQuestion(q);
     expect(p.lang).toBe(lang);
@@ -53,6 +57,7 @@ describe("reading a question", () => {
     "nhiệm vụ năm nay có gì mới?",
     "Is this the first time the province does it?",
     "Le point de vue des habitants compte-t-il ?",
+    "Which unit is listed first?",
   ])("%s → no task", (q) => {
     const p = parseQuestion(q);
     expect(p.task).toBeNull();
@@ -94,5 +99,26 @@ describe("reading a question", () => {
     expect(parseQuestion("When was 1470-CV/TU issued?").intent).toBe("date");
     expect(parseQuestion("Who signed 1470-CV/TU?").intent).toBe("issuer");
     expect(parseQuestion("Quand le document 1470-CV/TU a-t-il été publié ?").intent).toBe("date");
+  });
+
+  it.each([
+    ["Công văn 215-CV/HU được ban hành để thực hiện văn bản nào của Tỉnh ủy?", "basis"],
+    ["Kế hoạch 112 Nghệ An căn cứ vào đâu?", "basis"],
+    ["chi thi nay ra doi tren co so nhung van ban nao", "basis"],
+    ["Which decree is the Tuyen Quang directive based on?", "basis"],
+    ["What is the legal basis of plan 112?", "basis"],
+    ["Sur quel texte la directive de Yen Bai se fonde-t-elle ?", "basis"],
+    ["Quelle résolution le plan de Quang Binh met-il en oeuvre ?", "basis"],
+    ["この指示はどの文書に基づいていますか？", "basis"],
+    ["Chỉ thị 09 nhằm mục đích gì?", "purpose"],
+    ["What is the purpose of the Yen Bai directive?", "purpose"],
+    ["Quel est l'objectif du plan de Quang Binh ?", "purpose"],
+    ["クアンビン計画の目的は何ですか", "purpose"],
+    // About something in a document, not the document itself.
+    ["Bắc Giang thực hiện dân chủ ở cơ sở theo nghị định số mấy?", "search"],
+    ["Based on the Ha Tinh directive, what must chairmen do?", "search"],
+    ["Mục đích của việc đối thoại là gì?", "search"],
+  ])("%s → %s", (q, intent) => {
+    expect(parseQuestion(q).intent).toBe(intent);
   });
 });
