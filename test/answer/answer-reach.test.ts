@@ -161,4 +161,16 @@ describe("reaching the document the question means", () => {
     expect(named).toBeDefined();
     expect(named).toBeCloseTo(unnamed ?? -1, 5);
   });
+
+  it("prefers what the document asks for to a preamble line sharing the question's words", async () => {
+    const { answerer } = await engineFor(VI_CORPUS);
+    // "Căn cứ Quy định số 11-QĐi/TW … trách nhiệm của người đứng đầu … tiếp dân" shares the words;
+    // the answer is the article that rewards heads who do it well.
+    const a = await answerer.ask(
+      "Theo quy định của Quảng Trị, người đứng đầu làm tốt việc tiếp dân thì được gì?",
+    );
+    expect(a.found).toBe(true);
+    expect(a.citations[0]?.quote).toMatch(/^1\. Người đứng đầu thực hiện tốt Quy định này được biểu dương/);
+    expectVerbatim(a, VI_CORPUS);
+  });
 });
