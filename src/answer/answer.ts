@@ -40,6 +40,17 @@ export class Answerer {
         if (answer.found) conv.docId = answer.citations[0]?.docId ?? conv.docId;
         return answer.found ? answer : this.notInCorpus(q, named.missing);
       }
+      // "Cao Bằng mở bao nhiêu hội nghị để phổ biến đề án 08-DA/TU?": a figure of a local document the
+      // corpus lacks, asked with the place of a document reporting on it, which states the figure.
+      const { names } = this.docs.cues(q);
+      const placed = names.length > 0 ? cited.filter((d) => namesFit(names, d)) : [];
+      if (q.intent === "search" && asksQuantity(q.text) && placed.length > 0) {
+        const answer = await this.search(q, placed, docKey(named.missing));
+        if (answer.found) {
+          conv.docId = answer.citations[0]?.docId ?? conv.docId;
+          return answer;
+        }
+      }
       // "task 5 of the text on 08-DA/TU": a document the corpus lacks, but articles about it hold tasks.
       const citing = cited.filter((d) => d.versions.some((v) => v.tasks.length >= (q.task ?? 0)));
       if (q.intent !== "task" || !q.task || citing.length === 0) return this.notInCorpus(q, named.missing);

@@ -72,6 +72,20 @@ describe("answers over the seeds", () => {
     expect(a.answer).toContain("1470-CV/TU");
   });
 
+  it("states a local document's figure from the article on that place, and nothing else of it", async () => {
+    const { answerer } = await engineFor(SEED_CORPUS);
+    // 08-DA/TU is not in the corpus; the Cao Bằng article reports how it was spread.
+    const figure = await answerer.ask("Để phổ biến Đề án 08-DA/TU, tỉnh Cao Bằng tổ chức mấy hội nghị?");
+    expect(figure.found).toBe(true);
+    expect(figure.citations[0]?.file).toBe("003_7c6a519dd1acbf51.txt");
+    expect(figure.citations[0]?.quote).toContain("4 930 conférences");
+    expectVerbatim(figure, SEED_CORPUS);
+    // Without a figure asked, the document itself is still what it is: not in the corpus.
+    const content = await answerer.ask("Đề án 08-DA/TU của Cao Bằng quy định những gì?");
+    expect(content.found).toBe(false);
+    expect(content.answer).toContain("không có trong kho văn bản");
+  });
+
   it("refuses what the corpus does not hold instead of guessing", async () => {
     const { answerer } = await engineFor(SEED_CORPUS);
     for (const q of [
