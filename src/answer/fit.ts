@@ -1,5 +1,5 @@
 import type { Document, Passage } from "../corpus/index.js";
-import { findDates, findDocNumbers, fold, statesMoney, statesShare } from "../text/index.js";
+import { detectLang, findDates, findDocNumbers, fold, statesMoney, statesShare } from "../text/index.js";
 
 export { placeNames } from "../text/index.js";
 
@@ -43,11 +43,24 @@ function squashFold(text: string): string {
 }
 
 const QUANTITY =
-  /\b(bao nhieu|may|ty le|muc|how many|how much|what percentage|what share|what rate|what proportion|what figure|combien|quel (?:est le |etait le )?(?:taux|montant|pourcentage|nombre|chiffre)|quelle (?:est la )?(?:part|proportion|somme))\b|何(?:人|件|％|%|パーセント|割|億|万|個|回)|いくら|どれくらい|どのくらい/u;
+  /\b(bao nhieu|ty le|muc|how many|how much|what percentage|what share|what rate|what proportion|what figure|combien|quel (?:est le |etait le )?(?:taux|montant|pourcentage|nombre|chiffre)|quelle (?:est la )?(?:part|proportion|somme))\b|何(?:人|件|％|%|パーセント|割|億|万|個|回)|いくら|どれくらい|どのくらい/u;
 
 /** True when the question asks for a number ("bao nhiêu", "how many", "combien", "何％"). */
 export function asksQuantity(question: string): boolean {
-  return QUANTITY.test(fold(question));
+  return QUANTITY.test(fold(question)) || asksHowMany(question);
+}
+
+/**
+ * "mấy" asks how many ("mấy hội nghị?") unless another question word asks the question ("mấy kẻ xúi
+ * dân … thì cơ quan nào xử lý?": those people). "máy" (a machine) is not it; "may" typed without
+ * diacritics is, in a Vietnamese question only (not the English "may").
+ */
+function asksHowMany(question: string): boolean {
+  const lower = question.normalize("NFC").toLowerCase();
+  const m = /(?:^|[^\p{L}])(mấy|may)(?![\p{L}\p{M}])/u.exec(lower);
+  if (!m) return false;
+  if (m[1] === "may" && detectLang(question, "vi") !== "vi") return false;
+  return !/\b(?:nao|ai|gi|sao|dau)\b/u.test(fold(lower.slice(m.index + m[0].length)));
 }
 
 /** Questions asking for a sum of money ("bao nhiêu tiền", "how much funding", "quel montant", "いくら"). */

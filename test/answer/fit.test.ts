@@ -51,6 +51,17 @@ describe("questions that ask for a figure", () => {
     expect(asksQuantity("Who guides the media?")).toBe(false);
   });
 
+  it("reads 'mấy' as how many only when no other word asks the question, and never 'máy' or the English 'may'", () => {
+    for (const q of ["Cao Bằng mở mấy hội nghị?", "cao bang mo may hoi nghi", "mấy giờ họp?"])
+      expect(asksQuantity(q), q).toBe(true);
+    for (const q of [
+      "Mấy kẻ xúi dân ra cản máy thi công thì cơ quan nào xử lý?",
+      "ra cản máy thi công thì sao",
+      "What may citizens do?",
+    ])
+      expect(asksQuantity(q), q).toBe(false);
+  });
+
   it("accepts a passage only when it states a figure beyond its label, cited numbers and the question's year", () => {
     expect(statesFigure(passage("3. Rút ngắn 30% thời gian giải quyết."), "bao nhiêu?")).toBe(true);
     expect(statesFigure(passage("4. Thực hiện Chỉ thị số 05-CT/TU nghiêm túc."), "bao nhiêu?")).toBe(false);
