@@ -1,11 +1,11 @@
 /**
  * `npm run eval`: the evaluation sets through the real engine. One column per split: dev (may tune),
- * holdout, blind, blind2 and blind3 (never tune; blind.yaml was written before the quality work, blind2.yaml
- * and blind3.yaml by outside checkers, to be measured once at the end). Rows: per language, per category,
- * cross-/same-language, then hit@1, hit@3, MRR, refusal accuracy and verbatim citations.
- * Flags: --no-glossary, --no-vectors (ablations), --no-blind (tuning set only: drops every blind set),
- * --no-blind2 / --no-blind3 (keep blind2 / blind3 unseen while working), --only <split> (--only dev),
- * --failures [split].
+ * holdout, blind, blind2, blind3 and blind4 (never tune; blind.yaml was written before the quality work,
+ * blind2.yaml, blind3.yaml and blind4.yaml by outside checkers, to be measured once at the end). Rows: per
+ * language, per category, cross-/same-language, then hit@1, hit@3, MRR, refusal accuracy and verbatim
+ * citations. Flags: --no-glossary, --no-vectors (ablations), --no-blind (tuning set only: drops every blind
+ * set), --no-blind2 / --no-blind3 / --no-blind4 (keep blind2 / blind3 / blind4 unseen while working),
+ * --only <split> (--only dev), --failures [split].
  */
 import { NO_CONCEPTS } from "../src/search/index.js";
 import { loadItems, type Outcome, runEval, share } from "../test/eval/runner.js";
@@ -18,6 +18,7 @@ const blind = argv.includes("--no-blind")
       ...loadItems("blind.yaml"),
       ...(argv.includes("--no-blind2") ? [] : loadItems("blind2.yaml")),
       ...(argv.includes("--no-blind3") ? [] : loadItems("blind3.yaml")),
+      ...(argv.includes("--no-blind4") ? [] : loadItems("blind4.yaml")),
     ];
 const items = [...loadItems(), ...blind].filter((i) => !only || i.split === only);
 // Ablations: --no-glossary leaves out the multilingual glossary, --no-vectors the HNSW vector index
@@ -27,7 +28,7 @@ const outcomes = await runEval(items, {
   ...(argv.includes("--no-vectors") ? { vectors: false } : {}),
 });
 
-const SPLITS = ["dev", "holdout", "blind", "blind2", "blind3"] as const;
+const SPLITS = ["dev", "holdout", "blind", "blind2", "blind3", "blind4"] as const;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const answerable = (os: Outcome[]) => os.filter((o) => o.item.expect);
 const cell = (os: Outcome[], f: (os: Outcome[]) => string) => (os.length === 0 ? "-" : f(os)).padStart(16);
