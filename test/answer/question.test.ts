@@ -32,6 +32,7 @@ describe("reading a question", () => {
     ["Nhiệm vụ nào đứng đầu danh sách trong chỉ thị 05?", "vi", 1],
     ["Quelle tâche vient en premier dans le plan ?", "fr", 1],
     ["この指示の任務の最初は何ですか", "ja", 1],
+    ["記事で最初に挙げられている重点課題は？", "ja", 1],
   ])("%s → %s, task %i", (q, lang, task) => {
     const p = parseQuestion(q);
     expect(p.lang).toBe(lang);
