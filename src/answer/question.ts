@@ -148,6 +148,21 @@ const JA_PURPOSE = /(?:指示|計画|規定|文書|公文)[^。？?]{0,20}(?:目
 const DOC_WORD =
   /\b(?:van ban|chi thi|ke hoach|quy dinh|quyet dinh|nghi quyet|ket luan|cong van|huong dan|de an|document|directive|plan|decision|resolution|letter|lettre|decision|projet|project)\s+(?:so\s+|no\.?\s*|n°\s*)?(\d{1,5}(?:[-/][A-Za-z]{1,6})?)\b/u;
 
+/**
+ * A document meant by its bare number ("1470号の文書", "dans le 1470"): three to five digits on their
+ * own, not a year and not a figure (a unit or a percent after it). Used only when it starts exactly
+ * one document number of the corpus.
+ */
+function bareNumber(text: string): string | null {
+  for (const m of text.matchAll(
+    /(?<![\p{L}\p{N}.,/-])(\d{3,5})(?!\p{N}|[.,]\p{N}|[/-]|\s*(?:%|％|\p{L}))/gu,
+  )) {
+    const n = m[1] ?? "";
+    if (!/^(?:19|20)\d\d$/.test(n)) return n;
+  }
+  return text.match(/(\d{2,5})\s*号/u)?.[1] ?? null;
+}
+
 /** Parses a question; `langHint` wins over detection when given (e.g. `--lang`). */
 export function parseQuestion(text: string, langHint?: Lang): ParsedQuestion {
   const clean = halfWidth(text).trim();
@@ -189,7 +204,7 @@ export function parseQuestion(text: string, langHint?: Lang): ParsedQuestion {
   }
   if (!article && !task && (FIRST_LISTED.test(scrubbed) || JA_FIRST_LISTED.test(clean))) task = 1;
   if (!article && !task && (LAST.some((re) => re.test(scrubbed)) || JA_LAST.test(clean))) task = LAST_TASK;
-  const hint = docRefs.length === 0 ? (scrubbed.match(DOC_WORD)?.[1] ?? null) : null;
+  const hint = docRefs.length === 0 ? (scrubbed.match(DOC_WORD)?.[1] ?? bareNumber(clean)) : null;
   const intent: Intent = article
     ? "article"
     : task

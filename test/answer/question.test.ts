@@ -122,4 +122,12 @@ describe("reading a question", () => {
   ])("%s → %s", (q, intent) => {
     expect(parseQuestion(q).intent).toBe(intent);
   });
+
+  it("reads a bare document number as a hint, never a year or a figure", () => {
+    expect(parseQuestion("1470号の文書が最初に挙げている決定は？").docHint).toBe("1470");
+    expect(parseQuestion("Dans le 1470, quel service doit pousser la presse ?").docHint).toBe("1470");
+    expect(parseQuestion("công văn 1470 nói gì").docHint).toBe("1470");
+    for (const q of ["Cao Bằng tổ chức 4930 hội nghị?", "taux de 74,34 ?", "Thai Binh 2023, combien ?"])
+      expect(parseQuestion(q).docHint, q).toBeNull();
+  });
 });
