@@ -43,8 +43,9 @@ export class Answerer {
       // "Cao Bằng mở bao nhiêu hội nghị để phổ biến đề án 08-DA/TU?": a figure of a local document the
       // corpus lacks, asked with the place of a document reporting on it, which states the figure.
       const { names } = this.docs.cues(q);
-      const placed = names.length > 0 ? cited.filter((d) => namesFit(names, d)) : [];
-      if (q.intent === "search" && asksQuantity(q.text) && placed.length > 0) {
+      const asksFigure = q.intent === "search" && names.length > 0 && asksQuantity(q.text);
+      const placed = asksFigure ? cited.filter((d) => namesFit(names, d)) : [];
+      if (placed.length > 0) {
         const answer = await this.search(q, placed, docKey(named.missing));
         if (answer.found) {
           conv.docId = answer.citations[0]?.docId ?? conv.docId;
