@@ -1,4 +1,3 @@
-import type { DocumentVersion } from "../corpus/index.js";
 import { fold, LANGS, type Lang, statesMoney, statesShare } from "../text/index.js";
 import type { ConceptFinder } from "./concepts.js";
 import type { Entry } from "./entries.js";
@@ -13,7 +12,6 @@ import { tokenize } from "./tokenize.js";
 export class Coverage {
   private readonly contents = new Map<number, EntryContent>();
   private readonly conceptWeights = new Map<string, number>();
-  private readonly versions = new Map<DocumentVersion, EntryContent>();
 
   constructor(
     private readonly lexical: LexicalIndex,
@@ -30,27 +28,6 @@ export class Coverage {
    */
   of(entry: Entry, q: QuestionContent): number {
     return this.held(this.entryContent(entry), entry.lang, q);
-  }
-
-  /**
-   * Coverage by the passage's whole document version (every passage, title and headings): a
-   * question naming what the document never mentions ("thiên tai" of a land-clearance directive) is
-   * more likely about another document. Read from the version's text once, and kept.
-   */
-  ofDocument(entry: Entry, q: QuestionContent): number {
-    const { doc, version } = entry;
-    let whole = this.versions.get(version);
-    if (!whole) {
-      whole = this.contentOf(
-        version.text,
-        `${doc.number ?? ""} ${version.title} ${version.issuer ?? ""}`,
-        "",
-        entry,
-      );
-      if (this.versions.size >= MAX_CACHED_VERSIONS) this.versions.clear();
-      this.versions.set(version, whole);
-    }
-    return this.held(whole, entry.lang, q);
   }
 
   private held(seen: EntryContent, lang: Lang, q: QuestionContent): number {
@@ -198,9 +175,6 @@ const UNKNOWN_WEIGHT = 0.5;
 
 /** Passages whose content is kept between questions. */
 const MAX_CACHED = 20_000;
-
-/** Document versions whose content is kept between questions. */
-const MAX_CACHED_VERSIONS = 2_000;
 
 /** A glossary concept named in a question, with the question's words it spans. */
 export interface ConceptUnit {

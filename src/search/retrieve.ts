@@ -43,9 +43,6 @@ export interface RetrievalTuning {
  * (weight 0 scored as well as 0.5); the weight stays 0.5 so that a configured embedding model
  * (EMBEDDINGS=ollama|openai) still counts. Previous choice (2026-11-22): minCoverage 0.5.
  */
-/** Documents of the leading candidates whose whole text is checked for the question (ranking). */
-const WHOLE_DOCUMENTS = 3;
-
 export const DEFAULT_TUNING: RetrievalTuning = {
   lexicalWeight: 1,
   vectorWeight: 0.5,
@@ -194,19 +191,9 @@ export class Retriever {
       const coverage = this.coverage.of(entry, question);
       hits.push({ entry, score, coverage, confidence: coverage, accepted: false });
     }
-    // Among close candidates, prefer the one that holds more of the question, in a document that
-    // holds more of it ("thiên tai" names the disaster directive, not another one's report rules).
-    // The documents of the leading candidates are read whole (a few: it costs a pass over each).
-    const closeness = (h: Hit) => h.score * (0.5 + h.coverage);
-    hits.sort((a, b) => closeness(b) - closeness(a));
-    const whole = new Map<string, number>();
-    for (const h of hits) {
-      if (whole.size >= WHOLE_DOCUMENTS) break;
-      const id = h.entry.version.file;
-      if (!whole.has(id)) whole.set(id, this.coverage.ofDocument(h.entry, question));
-    }
-    const key = (h: Hit) =>
-      closeness(h) * (1 + (whole.get(h.entry.version.file) ?? 0)) * (background(h.entry) ? BACKGROUND : 1);
+    // Among close candidates, prefer the one that holds more of the question, and a passage saying
+    // what is to be done to the background before it.
+    const key = (h: Hit) => h.score * (0.5 + h.coverage) * (background(h.entry) ? BACKGROUND : 1);
     hits.sort((a, b) => key(b) - key(a));
     const top = hits.slice(0, k);
     const { minCoverage, decision } = this.tuning;
