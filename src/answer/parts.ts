@@ -1,4 +1,4 @@
-import type { Document, DocumentVersion, Passage } from "../corpus/index.js";
+import { type Document, type DocumentVersion, type Passage, preamble } from "../corpus/index.js";
 import { docKey, findDocNumbers, fold } from "../text/index.js";
 
 /**
@@ -12,12 +12,6 @@ export interface Span {
   start: number;
   end: number;
   passage: Passage;
-}
-
-/** The paragraphs before the first task, article or clause (none when the version has no structure). */
-function preamble(version: DocumentVersion): Passage[] {
-  const first = version.passages.findIndex((p) => p.kind !== "paragraph");
-  return first < 0 ? [] : version.passages.slice(0, first);
 }
 
 const CONTINUES = /^[-–•+]?\s*(?:can cu|thuc hien)\b/u;

@@ -1,5 +1,6 @@
 export { ordinalValue } from "./ordinals.js";
 export { type FrontMatter, hashBytes, PARSER_VERSION, parseVersion } from "./parse.js";
+export { preamble } from "./preamble.js";
 export {
   CORPUS_EXTENSIONS,
   type CorpusFile,

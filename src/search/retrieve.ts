@@ -1,3 +1,4 @@
+import { preamble } from "../corpus/index.js";
 import { fold, type Lang } from "../text/index.js";
 import { asksWho, assigns } from "./assignment.js";
 import type { ConceptFinder } from "./concepts.js";
@@ -192,8 +193,14 @@ export class Retriever {
       hits.push({ entry, score, coverage, confidence: coverage, accepted: false });
     }
     // Among close candidates, prefer the one that holds more of the question, and a passage saying
-    // what is to be done to the background before it.
-    const key = (h: Hit) => h.score * (0.5 + h.coverage) * (background(h.entry) ? BACKGROUND : 1);
+    // what is to be done to the background before it (the preamble of a structured document).
+    const keys = new Map(
+      hits.map((h) => {
+        const background = preamble(h.entry.version).includes(h.entry.passage);
+        return [h, h.score * (0.5 + h.coverage) * (background ? BACKGROUND : 1)];
+      }),
+    );
+    const key = (h: Hit) => keys.get(h) ?? 0;
     hits.sort((a, b) => key(b) - key(a));
     const top = hits.slice(0, k);
     const { minCoverage, decision } = this.tuning;
@@ -296,13 +303,6 @@ export class Retriever {
  * 0.8 and 0.7 on all five evaluation sets (2026-11-23): answerable +3 items, none lost, at 0.9.
  */
 const BACKGROUND = 0.9;
-
-/** True for a paragraph before the first task or article of a document that has them. */
-function background(e: Entry): boolean {
-  if (e.passage.kind !== "paragraph") return false;
-  const first = e.version.passages.find((p) => p.kind !== "paragraph");
-  return !!first && e.passage.start < first.start;
-}
 
 /** 1 / (1 + rank) for a 0-based rank; 0 when the passage is not in that ranking. */
 function rankFeature(rank: number | undefined): number {
