@@ -33,24 +33,22 @@ export class Answerer {
     const named = this.docs.named(q);
     if (named.missing) {
       const cited = this.docs.citing(named.missing);
-      // "When was project 08-DA/TU issued?": a document the corpus lacks, but a passage citing it
-      // states its date and issuer (never its content: "what does 23-QĐ/TW say?" stays unanswered).
-      if ((q.intent === "date" || q.intent === "issuer") && cited.length > 0) {
-        const answer = await this.search(q, cited, docKey(named.missing));
-        if (answer.found) conv.docId = answer.citations[0]?.docId ?? conv.docId;
-        return answer.found ? answer : this.notInCorpus(q, named.missing);
-      }
-      // "Cao Bằng mở bao nhiêu hội nghị để phổ biến đề án 08-DA/TU?": a figure of a local document the
-      // corpus lacks, asked with the place of a document reporting on it, which states the figure.
-      const { names } = this.docs.cues(q);
-      const asksFigure = q.intent === "search" && names.length > 0 && asksQuantity(q.text);
-      const placed = asksFigure ? cited.filter((d) => namesFit(names, d)) : [];
-      if (placed.length > 0) {
-        const answer = await this.search(q, placed, docKey(named.missing));
-        if (answer.found) {
-          conv.docId = answer.citations[0]?.docId ?? conv.docId;
-          return answer;
-        }
+      // Passages citing a document the corpus lacks can state what is known of it, never its content
+      // ("what does 23-QĐ/TW say?" stays unanswered): its date and issuer ("When was project 08-DA/TU
+      // issued?"), and a figure of a local one asked with the place of the document reporting on it
+      // ("Cao Bằng mở bao nhiêu hội nghị để phổ biến đề án 08-DA/TU?").
+      const places = q.intent === "search" && asksQuantity(q.text) ? this.docs.cues(q).names : [];
+      const sources =
+        q.intent === "date" || q.intent === "issuer"
+          ? cited
+          : places.length > 0
+            ? cited.filter((d) => namesFit(places, d))
+            : [];
+      if (sources.length > 0) {
+        const answer = await this.search(q, sources, docKey(named.missing));
+        if (!answer.found) return this.notInCorpus(q, named.missing);
+        conv.docId = answer.citations[0]?.docId ?? conv.docId;
+        return answer;
       }
       // "task 5 of the text on 08-DA/TU": a document the corpus lacks, but articles about it hold tasks.
       const citing = cited.filter((d) => d.versions.some((v) => v.tasks.length >= (q.task ?? 0)));
