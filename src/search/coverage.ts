@@ -27,10 +27,8 @@ export class Coverage {
    * the passage.
    */
   of(entry: Entry, q: QuestionContent): number {
-    return this.held(this.entryContent(entry), entry.lang, q);
-  }
-
-  private held(seen: EntryContent, lang: Lang, q: QuestionContent): number {
+    const seen = this.entryContent(entry);
+    const lang = entry.lang;
     const needAnchors = q.anchors.filter((a) => !a.startsWith("#doc:"));
     if (needAnchors.some((a) => !seen.words.has(a))) return 0;
     const n = Math.max(1, this.lexical.size);
