@@ -1,15 +1,5 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../../src/answer/index.js";
-import { squash } from "../../src/text/index.js";
-import { engineFor, SEED_CORPUS, VI_CORPUS } from "../support/engine.js";
-
-/** Each citation quotes its file verbatim. */
-function expectVerbatim(a: Answer, dir: string) {
-  for (const c of a.citations)
-    expect(squash(readFileSync(path.join(dir, c.file), "utf8"))).toContain(squash(c.quote));
-}
+import { engineFor, expectVerbatim, SEED_CORPUS, VI_CORPUS } from "../support/engine.js";
 
 describe("reaching the document the question means", () => {
   it("reads a Japanese place name (katakana) as the place, for a task and for a search", async () => {

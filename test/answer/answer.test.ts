@@ -1,16 +1,5 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../../src/answer/index.js";
-import { squash } from "../../src/text/index.js";
-import { engineFor, SEED_CORPUS, VI_CORPUS } from "../support/engine.js";
-
-function expectVerbatim(answer: Answer, corpus: string) {
-  for (const c of answer.citations) {
-    const file = squash(readFileSync(path.join(corpus, c.file), "utf8"));
-    expect(file.includes(squash(c.quote)), `quote not in ${c.file}: ${c.quote.slice(0, 80)}`).toBe(true);
-  }
-}
+import { engineFor, expectVerbatim, SEED_CORPUS, VI_CORPUS } from "../support/engine.js";
 
 describe("answers over the seeds", () => {
   it.each([

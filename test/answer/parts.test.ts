@@ -1,15 +1,6 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../../src/answer/index.js";
 import { t } from "../../src/i18n/index.js";
-import { squash } from "../../src/text/index.js";
-import { engineFor, SEED_CORPUS, VI_CORPUS } from "../support/engine.js";
-
-function expectVerbatim(a: Answer, dir: string) {
-  for (const c of a.citations)
-    expect(squash(readFileSync(path.join(dir, c.file), "utf8"))).toContain(squash(c.quote));
-}
+import { engineFor, expectVerbatim, SEED_CORPUS, VI_CORPUS } from "../support/engine.js";
 
 describe("questions about a document itself: its legal basis and its purpose", () => {
   it.each([

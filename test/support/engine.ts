@@ -1,7 +1,11 @@
+import { readFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { expect } from "vitest";
+import type { Answer } from "../../src/answer/index.js";
 import { type Engine, openEngine } from "../../src/engine.js";
+import { squash } from "../../src/text/index.js";
 
 /** The repository's default corpus. */
 export const SEED_CORPUS = path.resolve(import.meta.dirname, "../../corpus");
@@ -20,4 +24,12 @@ export function engineFor(corpusDir: string): Promise<Engine> {
     cache.set(corpusDir, engine);
   }
   return engine;
+}
+
+/** Asserts that every citation of `answer` quotes its file in `corpus` word for word. */
+export function expectVerbatim(answer: Answer, corpus: string): void {
+  for (const c of answer.citations) {
+    const file = squash(readFileSync(path.join(corpus, c.file), "utf8"));
+    expect(file.includes(squash(c.quote)), `quote not in ${c.file}: ${c.quote.slice(0, 80)}`).toBe(true);
+  }
 }
