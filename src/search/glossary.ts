@@ -8,7 +8,13 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { LANGS, type Lang } from "../text/index.js";
 import { GlossaryIndex, type RawMatch } from "./glossary-index.js";
-import { type Concept, type LocatedConcept, type Problem, readGlossaryYaml } from "./glossary-schema.js";
+import {
+  type Concept,
+  type LocatedConcept,
+  type Problem,
+  readGlossaryYaml,
+  readValidGlossary,
+} from "./glossary-schema.js";
 
 export type { Concept } from "./glossary-schema.js";
 
@@ -49,9 +55,7 @@ export class Glossary {
 
   /** Builds a glossary from concepts already in memory; throws GlossaryError on clashes. */
   static fromConcepts(concepts: readonly Concept[]): Glossary {
-    // Without a file, "lines" are the concepts' positions in the list (1-based).
-    const located = concepts.map((c, k) => ({ ...c, line: k + 1, formLines: sameLine(c, k + 1) }));
-    const built = Glossary.compile(located, []);
+    const built = Glossary.compile(unlocated(concepts), []);
     if (built instanceof Glossary) return built;
     throw new GlossaryError(format(built, "<concepts>"));
   }
@@ -139,6 +143,10 @@ export class Glossary {
 
 /** Parses glossary YAML (`source` names the file in messages); problems are returned, not thrown. */
 export function parseGlossary(text: string, source: string): GlossaryResult {
+  // A valid file is read the quick way; any problem is found again, with its line, by the slow one.
+  const valid = readValidGlossary(text);
+  const quick = valid && Glossary.compile(unlocated(valid), []);
+  if (quick instanceof Glossary) return { ok: true, glossary: quick };
   const read = readGlossaryYaml(text);
   const built = Glossary.compile(read.concepts, read.problems);
   return built instanceof Glossary
@@ -167,6 +175,11 @@ function duplicateIds(concepts: readonly LocatedConcept[]): Problem[] {
     else problems.push({ line: c.line, message: `concept '${c.id}': duplicate id (first at line ${seen})` });
   }
   return problems;
+}
+
+/** Concepts without a file: their "lines" are their positions in the list (1-based). */
+function unlocated(concepts: readonly Concept[]): LocatedConcept[] {
+  return concepts.map((c, k) => ({ ...c, line: k + 1, formLines: sameLine(c, k + 1) }));
 }
 
 function sameLine(c: Concept, line: number): Record<Lang, number[]> {

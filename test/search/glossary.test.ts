@@ -3,7 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Glossary, GlossaryError, loadGlossary, parseGlossary } from "../../src/search/glossary.js";
+import {
+  type Concept,
+  Glossary,
+  GlossaryError,
+  loadGlossary,
+  parseGlossary,
+} from "../../src/search/glossary.js";
+import { readGlossaryYaml, readValidGlossary } from "../../src/search/glossary-schema.js";
 import { LANGS } from "../../src/text/index.js";
 
 const GLOSSARY = fileURLToPath(new URL("../../glossary/domain.yaml", import.meta.url));
@@ -356,6 +363,34 @@ describe("loading a glossary file", () => {
     expect(syntax).toMatch(new RegExp(`^${broken.replaceAll("\\", "\\\\")}:\\d+: invalid YAML: `));
     const wrong = write("wrong.yaml", "# a comment\nterms:\n  - id: report\n");
     expect(errorsOf(wrong)).toEqual([`${wrong}:2: the file must be a map with a non-empty list 'concepts'`]);
+  });
+
+  it("reads a valid file the quick way exactly as the positioned read does, and leaves anything wrong to it", () => {
+    const plain = ({ id, vi, en, fr, ja }: Concept) => ({ id, vi, en, fr, ja });
+    const shipped = readFileSync(GLOSSARY, "utf8");
+    expect(readValidGlossary(shipped)).toEqual(readGlossaryYaml(shipped).concepts.map(plain));
+    // Scalars the two libraries could read apart: quoted, folded, dates and numbers kept as text.
+    const tricky = [
+      "concepts:",
+      "  - id: deadline",
+      '    vi: ["hạn  báo cáo ", hạn chót]',
+      "    en: [deadline, '2024-02-22']",
+      "    fr:",
+      "      - >-",
+      "        date",
+      "        limite",
+      "    ja: [期限, 締切]",
+    ].join("\n");
+    expect(readValidGlossary(tricky)).toEqual(readGlossaryYaml(tricky).concepts.map(plain));
+    expect(readValidGlossary(tricky)?.[0]?.fr).toEqual(["date limite"]);
+    for (const wrong of [
+      "concepts:\n  - id: report\n    vi: [báo cáo\n",
+      "concepts:\n  - id: report\n    id: again\n    vi: [x]\n    en: [x]\n    fr: [x]\n    ja: [x]\n",
+      "concepts:\n  - id: report\n    vi: [1470]\n    en: [x]\n    fr: [x]\n    ja: [x]\n",
+    ]) {
+      expect(readValidGlossary(wrong)).toBeNull();
+      expect(readGlossaryYaml(wrong).problems.length).toBeGreaterThan(0);
+    }
   });
 
   it("builds from concepts in memory and refuses clashes there too", () => {
