@@ -248,6 +248,6 @@ export async function buildIndex(
     errors,
   };
   const written = reuse ? { from: prev.dir as string, documents: touched } : { from: null, documents };
-  const dir = await publish(opts, { manifest, written, lexical, vectors });
+  const dir = await publish(opts, { manifest, written, lexical, vectors, previous: prev?.dir });
   return new CorpusIndex(documents, lexical, vectors, opts.embeddings, manifest, dir);
 }

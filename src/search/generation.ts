@@ -112,6 +112,8 @@ export async function publish(
     written: { from: string | null; documents: Document[] };
     lexical: LexicalIndex;
     vectors: VectorIndex;
+    /** The generation the vectors were built from (its graph file is shared while changes are few). */
+    previous?: string;
   },
 ): Promise<string> {
   const dir = await newGeneration(opts.dataDir);
@@ -120,7 +122,7 @@ export async function publish(
   if (from) for (const name of segments.slice(0, -1)) await reuseSegment(from, dir, name);
   await writeDocuments(path.join(dir, segments.at(-1) ?? "documents.jsonl"), parts.written.documents);
   await writeFile(path.join(dir, "lexical.bin"), parts.lexical.toBuffer());
-  await parts.vectors.save(path.join(dir, "vectors"));
+  await parts.vectors.save(path.join(dir, "vectors"), parts.previous && path.join(parts.previous, "vectors"));
   // The manifest is written last: a generation without one was never finished.
   await writeFile(path.join(dir, "manifest.json"), JSON.stringify(parts.manifest));
   await opts.beforePublish?.();

@@ -1,7 +1,5 @@
-import { createReadStream } from "node:fs";
 import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import type { Document, DocumentVersion } from "../corpus/index.js";
 
 /**
@@ -124,11 +122,7 @@ export async function readDocuments(
   const taken = new Set<string>();
   const documents: Document[] = [];
   for (const file of [...files].reverse()) {
-    const lines = createInterface({
-      input: createReadStream(file, "utf8"),
-      crlfDelay: Number.POSITIVE_INFINITY,
-    });
-    for await (const line of lines) {
+    for await (const line of linesOf(file)) {
       if (!line) continue;
       const d = documentFromJSON(line);
       if (d.versions.some((v) => taken.has(v.file) || !current(v.file, v.hash))) continue;
@@ -139,6 +133,41 @@ export async function readDocuments(
   const rank = (d: Document) =>
     Math.min(...d.versions.map((v) => order.get(v.file) ?? Number.MAX_SAFE_INTEGER));
   return documents.sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * The lines of a file, read in large blocks each decoded at once (readline over a UTF-8 stream
+ * decoded Vietnamese text several times slower: ~0.5 s of a 100 MB segment).
+ */
+export async function* linesOf(file: string, block = 1 << 23): AsyncGenerator<string> {
+  const handle = await open(file, "r");
+  try {
+    let buffer = Buffer.allocUnsafe(block);
+    let held = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, held, buffer.length - held, null);
+      if (bytesRead === 0) {
+        if (held > 0) yield buffer.toString("utf8", 0, held);
+        return;
+      }
+      const end = held + bytesRead;
+      // Lines up to the last newline of the block (a newline byte is never inside a character).
+      const last = buffer.lastIndexOf(10, end - 1);
+      if (last >= 0) {
+        yield* buffer.toString("utf8", 0, last).split("\n");
+        buffer.copy(buffer, 0, last + 1, end);
+        held = end - last - 1;
+      } else if (end === buffer.length) {
+        // One line longer than the buffer: grow it.
+        const larger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(larger);
+        buffer = larger;
+        held = end;
+      } else held = end;
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Links `name` of generation `from` into generation `to` (copies where links are refused). */

@@ -1,10 +1,21 @@
 import { createHash } from "node:crypto";
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
 import { SynchronousInMemoryDocstore } from "@langchain/community/stores/doc/in_memory";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { Document as LcDocument } from "@langchain/core/documents";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { EmbeddingsError, type NamedEmbeddings } from "./embeddings-checked.js";
 import type { Entry } from "./entries.js";
+import { reuseSegment } from "./storage.js";
+import {
+  CHANGES_FILE,
+  Changes,
+  MAX_CHANGES,
+  type Point,
+  replayChanges,
+  writeChanges,
+} from "./vector-changes.js";
 
 /**
  * The vector side of the hybrid search: LangChain's HNSWLib (hnswlib-node, cosine distance) as
@@ -18,7 +29,8 @@ import type { Entry } from "./entries.js";
  * every vector as a JS array costs ~600 MB, and re-indexing one changed file rebuilt the whole
  * graph. Here a fresh build streams batches into a pre-sized graph, and a rebuild changes the
  * previous graph in place: points of vanished passages are marked deleted, new ones added; the
- * graph is compacted when a quarter of it is deleted.
+ * graph is compacted when a quarter of it is deleted. A saved generation shares the previous
+ * one's graph file and adds the changes since it (vector-changes.ts) while they are few.
  */
 
 /** A vector hit: entry id and cosine distance (0 = same direction). */
@@ -37,12 +49,6 @@ export function entryKey(e: Entry, embedding: string): string {
 /** What gets embedded for an entry: the passage with its heading (concepts in headings count). */
 export function embeddingText(e: Entry): string {
   return e.passage.heading ? `${e.passage.heading}\n${e.passage.text}` : e.passage.text;
-}
-
-/** One HNSW point: its content key and the entries that have that content. */
-interface Point {
-  key: string;
-  ids: number[];
 }
 
 type Graph = HNSWLib["index"];
@@ -79,6 +85,10 @@ export class VectorIndex {
   private constructor(
     private readonly store: HNSWLib | null,
     private readonly points: Map<number, Point>,
+    /** Changes since the graph file last read or written (null: none yet, the next save is whole). */
+    private since: Changes | null = null,
+    /** The next label to give (labels of deleted points are never given again). */
+    private nextLabel = points.size,
   ) {}
 
   /**
@@ -152,21 +162,35 @@ export class VectorIndex {
       return VectorIndex.build(entries, embeddings, null, onProgress);
     }
     const points = new Map<number, Point>();
+    const since = old?.since ?? null;
     for (const [label, p] of old?.points ?? []) {
-      if (kept.get(p.key) === label) points.set(label, { key: p.key, ids: idsByKey.get(p.key) ?? [] });
-      else graph.markDelete(label);
+      if (kept.get(p.key) === label) {
+        const ids = idsByKey.get(p.key) ?? [];
+        if (ids.length !== p.ids.length || ids.some((id, i) => id !== p.ids[i])) since?.relist(label);
+        points.set(label, { key: p.key, ids });
+      } else {
+        graph.markDelete(label);
+        since?.remove(label);
+      }
     }
-    let label = graph.getCurrentCount();
-    if (label + fresh.length > graph.getMaxElements())
-      graph.resizeIndex(Math.ceil((label + fresh.length) * 1.1));
+    const count = graph.getCurrentCount() + fresh.length;
+    if (count > graph.getMaxElements()) graph.resizeIndex(Math.ceil(count * 1.1));
+    let label = old?.nextLabel ?? graph.getCurrentCount();
     for (const [key, vector] of fresh) {
       graph.addPoint(vector, label);
+      since?.add(label);
       points.set(label++, { key, ids: idsByKey.get(key) ?? [] });
     }
-    return VectorIndex.from(embeddings, graph, points);
+    return VectorIndex.from(embeddings, graph, points, since, label);
   }
 
-  private static from(embeddings: EmbeddingsInterface, graph: Graph | null, points: Map<number, Point>) {
+  private static from(
+    embeddings: EmbeddingsInterface,
+    graph: Graph | null,
+    points: Map<number, Point>,
+    since: Changes | null = null,
+    nextLabel = points.size,
+  ) {
     if (!graph) return new VectorIndex(null, new Map());
     // The docstore is filled only while saving (`points` holds the same, ~40 MB less at 10,000 documents).
     const docstore = new SynchronousInMemoryDocstore(new Map());
@@ -176,7 +200,7 @@ export class VectorIndex {
       index: graph,
       docstore,
     };
-    return new VectorIndex(new HNSWLib(embeddings, args), points);
+    return new VectorIndex(new HNSWLib(embeddings, args), points, since, nextLabel);
   }
 
   /** The point that holds entry `id` (built on first use). */
@@ -200,11 +224,30 @@ export class VectorIndex {
       points.set(Number(label), { key: String(m.key), ids });
     }
     store.docstore._docs.clear();
-    return new VectorIndex(store, points);
+    const { changes, nextLabel } = await replayChanges(dir, store.index, points);
+    return new VectorIndex(store, points, changes, nextLabel);
   }
 
-  async save(dir: string): Promise<void> {
+  /**
+   * Saves into `dir`. With `previous` (the folder of the index this one was built from), the
+   * graph file there is shared and only the changes since it are written, while they are few.
+   */
+  async save(dir: string, previous?: string): Promise<void> {
     if (!this.store) return;
+    const since = this.since;
+    if (since && previous && since.size <= MAX_CHANGES) {
+      try {
+        await mkdir(dir, { recursive: true });
+        for (const name of ["args.json", "hnswlib.index", "docstore.json"])
+          await reuseSegment(previous, dir, name);
+        const graph = this.store.index;
+        await writeChanges(dir, since, this.nextLabel, this.points, (label) => graph.getPoint(label));
+        return;
+      } catch {
+        // The previous folder is gone (or unreadable): the graph is written whole below.
+      }
+    }
+    await rm(path.join(dir, CHANGES_FILE), { force: true });
     const docs = this.store.docstore._docs;
     for (const [label, p] of this.points)
       docs.set(String(label), new LcDocument({ pageContent: "", metadata: p }));
@@ -213,6 +256,7 @@ export class VectorIndex {
     } finally {
       docs.clear();
     }
+    this.since = new Changes(this.store.index.getCurrentCount());
   }
 
   get empty(): boolean {

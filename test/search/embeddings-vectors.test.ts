@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
@@ -151,5 +151,87 @@ describe("VectorIndex", () => {
     );
     expect((await nearest(first, model, TEXTS[6] ?? ""))[0]).toMatchObject({ id: 6 });
     expect(await storedPoints(first, model)).toBe(TEXTS.length);
+  });
+});
+
+describe("saving a rebuilt VectorIndex", () => {
+  const model = new CountingEmbeddings("m1");
+  const folder = async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "cadre-vec-"));
+    temps.push(dir);
+    return dir;
+  };
+  const inode = async (dir: string) => (await stat(path.join(dir, "hnswlib.index"))).ino;
+  const exists = (file: string) =>
+    stat(file).then(
+      () => true,
+      () => false,
+    );
+  /** The nearest entry of each text, as [text, id] (what a reloaded index must give back). */
+  const nearestOf = async (index: VectorIndex, texts: string[]) =>
+    Promise.all(texts.map(async (t) => [t, (await nearest(index, model, t))[0]?.id]));
+
+  it("shares the previous graph file and writes only the changes, which a load replays", async () => {
+    const a = await folder();
+    await (await VectorIndex.build(entries(TEXTS), model)).save(a);
+    expect(await exists(path.join(a, "changes.json"))).toBe(false);
+    // One passage removed, one added in front (every id shifts), one repeated (its point gets two ids).
+    const next = ["lịch tiếp công dân của Bí thư", ...TEXTS.filter((_, i) => i !== 3), TEXTS[0] ?? ""];
+    const second = await VectorIndex.build(
+      entries(next),
+      model,
+      await VectorIndex.load(a, model, false),
+      undefined,
+      false,
+    );
+    const b = await folder();
+    await second.save(b, a);
+    expect(await inode(b)).toBe(await inode(a));
+    const reloaded = await VectorIndex.load(b, model, false);
+    expect(await nearestOf(reloaded, next)).toEqual(await nearestOf(second, next));
+    expect((await nearest(reloaded, model, TEXTS[0] ?? "", 2)).map((h) => h.id).sort()).toEqual([1, 8]);
+    expect(await nearest(reloaded, model, TEXTS[3] ?? "", 20)).toHaveLength(next.length);
+
+    // A second round from the reloaded index: the added passage goes again, another comes; labels
+    // of deleted points are not given again, and the changes are still counted from a's file.
+    const third = ["hội nghị đối thoại cuối năm", ...next.slice(1, -1)];
+    const rebuilt = await VectorIndex.build(entries(third), model, reloaded);
+    const c = await folder();
+    await rebuilt.save(c, b);
+    expect(await inode(c)).toBe(await inode(a));
+    const again = await VectorIndex.load(c, model, false);
+    expect(await nearestOf(again, third)).toEqual(third.map((t, id) => [t, id]));
+    expect(await nearest(again, model, "lịch tiếp công dân của Bí thư", 20)).toHaveLength(third.length);
+  });
+
+  it("writes the graph whole when the changes are many or the previous folder is gone", async () => {
+    const many = Array.from({ length: 600 }, (_, i) => `đoạn văn số ${i} về công tác dân vận`);
+    const a = await folder();
+    await (await VectorIndex.build(entries(TEXTS), model)).save(a);
+    const big = await VectorIndex.build(
+      entries([...TEXTS, ...many]),
+      model,
+      await VectorIndex.load(a, model, false),
+    );
+    const b = await folder();
+    await big.save(b, a);
+    expect(await inode(b)).not.toBe(await inode(a));
+    expect(await exists(path.join(b, "changes.json"))).toBe(false);
+    const sample = many.slice(590);
+    expect(await nearestOf(await VectorIndex.load(b, model, false), sample)).toEqual(
+      await nearestOf(big, sample),
+    );
+
+    const small = await VectorIndex.build(
+      entries([...TEXTS, "mới"]),
+      model,
+      await VectorIndex.load(a, model, false),
+    );
+    const c = await folder();
+    await small.save(c, path.join(a, "missing"));
+    expect(await exists(path.join(c, "changes.json"))).toBe(false);
+    expect(await nearestOf(await VectorIndex.load(c, model, false), ["mới"])).toEqual([
+      ["mới", TEXTS.length],
+    ]);
   });
 });
