@@ -1,5 +1,13 @@
 import type { Document, Passage } from "../corpus/index.js";
-import { detectLang, findDates, findDocNumbers, fold, statesMoney, statesShare } from "../text/index.js";
+import {
+  detectLang,
+  findDates,
+  findDocNumbers,
+  fold,
+  foldedPattern,
+  statesMoney,
+  statesShare,
+} from "../text/index.js";
 
 export { placeNames } from "../text/index.js";
 
@@ -13,8 +21,25 @@ export { placeNames } from "../text/index.js";
 /** True when every place the question names appears somewhere in the document (any version). */
 export function namesFit(names: string[], doc: Document): boolean {
   if (names.length === 0) return true;
-  const squashed = squashFold(doc.versions.map((v) => `${v.title} ${v.issuer ?? ""} ${v.text}`).join(" "));
-  return names.every((n) => squashed.includes(n));
+  // Asked of every document of the corpus: the text is scanned as written, not folded first.
+  return names.every((n) => {
+    const pattern = patternOf(n);
+    return doc.versions.some(
+      (v) => pattern.test(v.title) || pattern.test(v.issuer ?? "") || pattern.test(v.text),
+    );
+  });
+}
+
+const patterns = new Map<string, RegExp>();
+
+function patternOf(name: string): RegExp {
+  let pattern = patterns.get(name);
+  if (!pattern) {
+    if (patterns.size > 1000) patterns.clear();
+    pattern = foldedPattern(name);
+    patterns.set(name, pattern);
+  }
+  return pattern;
 }
 
 /** Characters at the head of a version where it names its issuer and place ("TỈNH ỦY HÀ TĨNH"). */

@@ -29,3 +29,37 @@ export function halfWidth(text: string): string {
 export function plainQuotes(text: string): string {
   return text.replace(/[\u2019\u2018\u02bc]/g, "'");
 }
+
+/** Characters by what `fold` makes of them (those it makes one character of), built on first use. */
+let foldedFrom: Map<string, string[]> | null = null;
+
+function variantsOf(c: string): string[] {
+  if (!foldedFrom) {
+    foldedFrom = new Map();
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const ch = String.fromCharCode(code);
+      const f = fold(ch);
+      if (f.length !== 1) continue;
+      const list = foldedFrom.get(f) ?? [];
+      list.push(ch);
+      foldedFrom.set(f, list);
+    }
+  }
+  return foldedFrom.get(c) ?? [c];
+}
+
+const escapeClass = (chars: string[]) => chars.map((c) => `\\u{${c.codePointAt(0)?.toString(16)}}`).join("");
+
+/**
+ * A pattern that finds, in text as written, what `fold` followed by turning each run of other
+ * characters than letters and digits into one space would make equal to `words` (folded words
+ * separated by single spaces: "nghe an" finds "NGHỆ AN" and "Nghệ-An"). Testing a document with
+ * it costs a scan, where folding the document first cost ~30 times as much.
+ */
+export function foldedPattern(words: string): RegExp {
+  const parts = [...words].map((c) =>
+    c === " " ? "[^\\p{L}\\p{N}]+" : `[${escapeClass(variantsOf(c))}][\\u0300-\\u036f]*`,
+  );
+  return new RegExp(parts.join(""), "u");
+}

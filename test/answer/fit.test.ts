@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
   asksQuantity,
@@ -9,6 +12,7 @@ import {
   yearsFit,
 } from "../../src/answer/fit.js";
 import type { Document, Passage } from "../../src/corpus/index.js";
+import { fold } from "../../src/text/index.js";
 
 const passage = (text: string): Passage => ({
   id: "p",
@@ -169,5 +173,49 @@ describe("the place a document is headed by", () => {
     expect(headNames(["ha tinh"], canLoc)).toBe(false);
     expect(namesFit(["ha tinh"], canLoc)).toBe(true);
     expect(headNames([], canLoc)).toBe(true);
+  });
+});
+
+describe("a place named anywhere in a document", () => {
+  // namesFit scans the text as written; it must agree with folding the whole text and looking there.
+  const dirs = ["../fixtures/directives-vi/", "../../corpus/"];
+  const texts = dirs.flatMap((dir) => {
+    const folder = fileURLToPath(new URL(dir, import.meta.url));
+    return readdirSync(folder).map((f) => readFileSync(path.join(folder, f), "utf8"));
+  });
+  const squashFold = (text: string) => fold(text).replace(/[^\p{L}\p{N}]+/gu, " ");
+  const as = (text: string) => ({ versions: [{ title: "", issuer: null, text }] }) as unknown as Document;
+
+  it("is found in text as written exactly when the folded text holds it", () => {
+    const names = [
+      "nghe an",
+      "ha tinh",
+      "ly son",
+      "thua thien hue",
+      "da nang",
+      "can loc",
+      "quang tri",
+      "hue",
+    ];
+    let found = 0;
+    for (const text of texts) {
+      const words = squashFold(text).split(" ").filter(Boolean);
+      // Word pairs and triples of the text itself (found), and the same words out of order (mostly not).
+      for (let i = 0; i + 2 < words.length; i += 37) {
+        names.push(words.slice(i, i + 2).join(" "), words.slice(i, i + 3).join(" "));
+        names.push(`${words[i + 2]} ${words[i]}`);
+      }
+      const squashed = squashFold(text);
+      for (const n of names) {
+        const expected = squashed.includes(n);
+        if (expected) found++;
+        expect([n, namesFit([n], as(text))]).toEqual([n, expected]);
+      }
+    }
+    expect(found).toBeGreaterThan(200);
+    expect(namesFit(["nghe an"], as("Báo NGHỆ-AN; Đài"))).toBe(true);
+    expect(namesFit(["nghe an"], as("Nghe\u0323\u0302 An (written decomposed)".normalize("NFD")))).toBe(true);
+    expect(namesFit(["nghe an"], as("Nghệ Anh"))).toBe(true);
+    expect(namesFit(["nghe an"], as("Nghệ, Tĩnh An"))).toBe(false);
   });
 });
