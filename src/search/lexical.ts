@@ -171,19 +171,28 @@ export class LexicalIndex {
       top.splice(lo, 0, { id, score });
       if (top.length > limit) top.pop();
     }
-    // The query terms each hit matched (one more pass over the terms' postings).
-    const matchedTerms = new Map<number, string[]>(top.map((h) => [h.id, []]));
-    for (const term of unique) {
-      const seen = new Set<number>();
+    // The query terms each hit matched: one more pass over the terms' postings, looking at the hits
+    // only. The zeroed scratch arrays mark them: `last` holds a hit's place + 1, `matched` the
+    // last term that counted for it (a Set and a Map per term cost more than the scoring pass).
+    const found: string[][] = top.map(() => []);
+    top.forEach((h, i) => {
+      last[h.id] = i + 1;
+    });
+    unique.forEach((term, t) => {
       for (const f of [0, 1] as const) {
         p.visit(term, f, (id) => {
-          if (seen.has(id)) return;
-          seen.add(id);
-          matchedTerms.get(id)?.push(term);
+          const at = last[id] as number;
+          if (at === 0 || matched[id] === t + 1) return;
+          matched[id] = t + 1;
+          found[at - 1]?.push(term);
         });
       }
+    });
+    for (const h of top) {
+      last[h.id] = 0;
+      matched[h.id] = 0;
     }
-    return top.map((h) => ({ ...h, terms: matchedTerms.get(h.id) ?? [] }));
+    return top.map((h, i) => ({ ...h, terms: found[i] ?? [] }));
   }
 
   /** Per-entry scratch arrays, kept zeroed between searches (one search runs at a time). */
