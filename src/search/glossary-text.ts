@@ -196,13 +196,16 @@ export function tokenizeLatin(text: string): Word[] {
 /**
  * The words of a glossary form that must all be present in a passage, function words dropped: the
  * French and English ones from French and English forms only, since "du", "la", "le" are Vietnamese
- * syllables too ("du lịch", "Sơn La"); "của" from Vietnamese forms.
+ * syllables too ("du lịch", "Sơn La"); "của" from Vietnamese forms. A capitalised one after the
+ * first word belongs to a name and stays: "Son La" without "La" was any French "son".
  */
 export function formWords(form: string, vietnamese = false): WordKeys[] {
   return tokenizeLatin(form)
-    .filter((w) => {
-      const word = form.slice(w.start, w.end).toLowerCase().normalize("NFC");
-      return vietnamese ? word !== "của" : !STOP_WORDS.has(word);
+    .filter((w, i) => {
+      const written = form.slice(w.start, w.end).normalize("NFC");
+      const word = written.toLowerCase();
+      if (vietnamese) return word !== "của";
+      return !STOP_WORDS.has(word) || (i > 0 && written !== word);
     })
     .map((w) => w.keys);
 }

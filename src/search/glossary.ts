@@ -18,6 +18,9 @@ import {
 
 export type { Concept } from "./glossary-schema.js";
 
+/** Changed whenever the same forms come to match other text (2: a name's capitalised "La" is kept). */
+const MATCHING = 2;
+
 /** A concept mentioned in a text, at UTF-16 offsets [start, end) of that text. */
 export interface ConceptMatch {
   readonly id: string;
@@ -60,10 +63,13 @@ export class Glossary {
     throw new GlossaryError(format(built, "<concepts>"));
   }
 
-  /** A hash of the concepts and their forms: vectors built with other concepts are not reused. */
+  /**
+   * A hash of the concepts, their forms and the way forms match (MATCHING): vectors built with other
+   * concepts are not reused.
+   */
   get fingerprint(): string {
     this.hash ??= createHash("sha1")
-      .update(JSON.stringify(this.concepts.map((c) => [c.id, c.vi, c.en, c.fr, c.ja])))
+      .update(JSON.stringify([MATCHING, ...this.concepts.map((c) => [c.id, c.vi, c.en, c.fr, c.ja])]))
       .digest("hex")
       .slice(0, 10);
     return this.hash;

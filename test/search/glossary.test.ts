@@ -190,6 +190,12 @@ describe("conceptsIn", () => {
     expect(g.idsIn("công tác dân vận của chính quyền", "vi")).toEqual(["mass-mobilisation", "government"]);
   });
 
+  it("keeps a capitalised function word of a name: 'Son La' is not any French 'son'", () => {
+    expect(g.idsIn("dans le port de son choix", "fr")).toEqual([]);
+    expect(g.idsIn("la province de Son La", "fr")).toContain("place-son-la");
+    expect(g.idsIn("Son La province", "en")).toContain("place-son-la");
+  });
+
   it("prefers the longest term and never overlaps", () => {
     const dept = "le Département de la propagande et de la mobilisation des masses";
     const [only, ...rest] = g.conceptsIn(dept, "fr");
