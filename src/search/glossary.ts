@@ -18,8 +18,11 @@ import {
 
 export type { Concept } from "./glossary-schema.js";
 
-/** Changed whenever the same forms come to match other text (2: a name's capitalised "La" is kept). */
-const MATCHING = 2;
+/**
+ * Changed whenever the same forms come to match other text (2: a name's capitalised "La" is kept;
+ * 3: an overlapping match with a word of its own is kept).
+ */
+const MATCHING = 3;
 
 /** A concept mentioned in a text, at UTF-16 offsets [start, end) of that text. */
 export interface ConceptMatch {
@@ -97,7 +100,7 @@ export class Glossary {
    * all four languages are tried.
    */
   conceptsIn(text: string, lang?: Lang): ConceptMatch[] {
-    const chosen = selectLongest(this.index.candidates(text, lang), text.length);
+    const chosen = selectLongest(this.index.candidates(text, lang), text);
     return chosen.map((m) => ({ id: this.concepts[m.concept]!.id, start: m.start, end: m.end }));
   }
 
@@ -197,18 +200,36 @@ function sameLine(c: Concept, line: number): Record<Lang, number[]> {
   };
 }
 
-// Longest first, then leftmost; a candidate overlapping an already chosen one is dropped.
-function selectLongest(candidates: RawMatch[], textLength: number): RawMatch[] {
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+// Longest first, then leftmost; a candidate overlapping an already chosen one is dropped. Then a
+// dropped one that neither holds nor is held by a kept one, and has words no chosen one covers, is
+// added back: "lịch tiếp công dân" is the schedule and citizen reception, while in "ủy ban nhân dân
+// quận" the militia ("dân quân") has no word of its own beside the People's Committee and the district.
+function selectLongest(candidates: RawMatch[], text: string): RawMatch[] {
   if (candidates.length <= 1) return candidates;
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const taken = new Uint8Array(textLength);
+  const taken = new Uint8Array(text.length);
   const chosen: RawMatch[] = [];
+  const dropped: RawMatch[] = [];
   for (const c of candidates) {
     let free = true;
     for (let i = c.start; i < c.end && free; i++) free = taken[i] === 0;
-    if (!free) continue;
+    if (!free) {
+      dropped.push(c);
+      continue;
+    }
     taken.fill(1, c.start, c.end);
     chosen.push(c);
+  }
+  const ownWord = (c: RawMatch) => {
+    for (let i = c.start; i < c.end; i++) if (taken[i] === 0 && WORD_CHAR.test(text[i] ?? "")) return true;
+    return false;
+  };
+  for (const c of dropped) {
+    const nests = (o: RawMatch) =>
+      (o.start <= c.start && c.end <= o.end) || (c.start <= o.start && o.end <= c.end);
+    if (ownWord(c) && !chosen.some(nests)) chosen.push(c);
   }
   return chosen.sort((a, b) => a.start - b.start);
 }
