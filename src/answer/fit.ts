@@ -72,8 +72,17 @@ const QUANTITY =
 
 /** True when the question asks for a number ("bao nhiêu", "how many", "combien", "何％"). */
 export function asksQuantity(question: string): boolean {
-  return QUANTITY.test(fold(question)) || asksHowMany(question);
+  const folded = fold(question);
+  return QUANTITY.test(folded) || ASKS_FINE.test(folded) || asksHowMany(question);
 }
+
+/**
+ * Questions asking what a fine is ("what's the fine for…", "mức phạt bao nhiêu", "quelle amende",
+ * "罰金は"): a sum of money, which a passage that only says the offender "is dealt with strictly"
+ * does not give.
+ */
+const ASKS_FINE =
+  /\b(what(?:'s| is| are) the fines?(?! print)|how (?:much|big|large) (?:is )?(?:the |a )?fine|(?:muc )?phat bao nhieu|muc phat (?:la )?(?:bao nhieu|the nao)|quelle (?:est l'|sera l')?amende|montant de l'amende)\b|罰金|過料|反則金/u;
 
 /**
  * "mấy" asks how many ("mấy hội nghị?") unless another question word asks the question ("mấy kẻ xúi
@@ -102,7 +111,7 @@ const ASKS_SHARE =
 export function statesFigure(passage: Passage, question: string): boolean {
   const asked = fold(question);
   const text = fold(passage.text);
-  if (ASKS_MONEY.test(asked) && !statesMoney(text)) return false;
+  if ((ASKS_MONEY.test(asked) || ASKS_FINE.test(asked)) && !statesMoney(text)) return false;
   if (ASKS_SHARE.test(asked) && !statesShare(text)) return false;
   return statesAnyFigure(passage, question);
 }

@@ -119,6 +119,25 @@ describe("the kind of figure asked for", () => {
     }
   });
 
+  it("wants a sum of money when it asks what the fine is", () => {
+    const strict = passage(
+      "b) Chủ tàu tự ý tháo thiết bị giám sát hành trình bị xử lý nghiêm theo Nghị định số 38/2024/NĐ-CP.",
+    );
+    const fined = passage("c) Chủ tàu tự ý tháo thiết bị bị phạt từ 50 triệu đồng đến 70 triệu đồng.");
+    for (const q of [
+      "What's the fine for a boat owner who pulls out the tracking device?",
+      "Chủ tàu tháo thiết bị thì mức phạt là bao nhiêu?",
+      "Quelle est l'amende pour un patron qui retire sa balise ?",
+      "装置を外した船主への罰金は？",
+    ]) {
+      expect(asksQuantity(q), q).toBe(true);
+      expect(statesFigure(strict, q), q).toBe(false);
+      expect(statesFigure(fined, q), q).toBe(true);
+    }
+    expect(asksQuantity("What is the fine print of the plan?")).toBe(false);
+    expect(asksQuantity("Who fines the boat owners?")).toBe(false);
+  });
+
   it("wants a percentage for 'what share', and any figure otherwise", () => {
     for (const q of [
       "giảm bao nhiêu phần trăm?",
