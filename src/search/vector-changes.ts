@@ -56,6 +56,7 @@ interface ChangesJSON {
   points: [label: number, key: string, ids: number[], vector: number[] | null][];
 }
 
+/** Writes the changes file into `dir` (beside the graph file it links). */
 export async function writeChanges(
   dir: string,
   changes: Changes,
