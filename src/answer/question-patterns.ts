@@ -45,7 +45,7 @@ export const TASK_PATTERNS: RegExp[] = [
   // The first item by position: "việc cần làm đầu tiên", "điều đầu tiên", "the first thing … asks for".
   /\b(?:nhiem vu|viec|dieu|muc|diem|noi dung|giai phap|yeu cau|buoc)\b(?:\s+[a-z]+){0,3}?\s+(dau tien)\b/u,
   /\b(?:viec|dieu|giai phap|yeu cau|buoc)\s+(thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi))\b/u,
-  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|premiere|deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme)\s+(?:(?:des|of|key|main|les|the)\s+){0,2}(?:things?|steps?|requirements?|measures?|actions?|chose|choses|mesures?|exigences?|actions?)\b/u,
+  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|premiere|deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme)\s+(?:(?:des|of|key|main|les|the)\s+){0,2}(?:things?|steps?|requirements?|measures?|actions?|priority|priorities|solutions?|chose|choses|mesures?|exigences?|priorites?|chantiers?|axes?|volets?)\b/u,
 ];
 /** The first item by its place on the list: "what comes first on the list", "đứng đầu danh sách", "en tête de liste". */
 export const FIRST_LISTED =

@@ -29,6 +29,8 @@ describe("reading a question", () => {
     ["việc thứ hai là gì?", "vi", 2],
     ["計画の最初の任務は何ですか？", "ja", 1],
     ["What comes first on the list of tasks in the Yen Bai directive?", "en", 1],
+    ["L'article sur Cao Bang : son troisième chantier prioritaire, c'est lequel ?", "fr", 3],
+    ["What is the second priority of the plan?", "en", 2],
     ["Nhiệm vụ nào đứng đầu danh sách trong chỉ thị 05?", "vi", 1],
     ["Quelle tâche vient en premier dans le plan ?", "fr", 1],
     ["この指示の任務の最初は何ですか", "ja", 1],
