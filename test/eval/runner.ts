@@ -30,7 +30,7 @@ export interface Item {
   corpus: keyof typeof CORPORA;
   category: string;
   crossLang: boolean;
-  split: "dev" | "holdout" | "blind" | "blind2" | "blind3" | "blind4" | "blind5";
+  split: "dev" | "holdout" | "blind" | "blind2" | "blind3" | "blind4" | "blind5" | "blind6";
   expect?: {
     file: string;
     alt?: string[];
