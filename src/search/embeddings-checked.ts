@@ -7,8 +7,11 @@ import { Embeddings, type EmbeddingsInterface } from "@langchain/core/embeddings
  * into one `EmbeddingsError` that names the server, the variable to fix and what to type instead.
  */
 
-/** An embedding model with the identity recorded in the index manifest (no secrets in it). */
-export type NamedEmbeddings = EmbeddingsInterface & { readonly name: string };
+/**
+ * An embedding model with the identity recorded in the index manifest (no secrets in it), and
+ * optionally how many passages to give it at a time (default: 256, one request to a remote model).
+ */
+export type NamedEmbeddings = EmbeddingsInterface & { readonly name: string; readonly batchSize?: number };
 
 /** The embedding server failed or answered nonsense; `message` is one line meant for the operator. */
 export class EmbeddingsError extends Error {

@@ -23,6 +23,13 @@ export class HashedFeatureEmbeddings extends Embeddings {
   readonly name: string;
   /** The first dimensions, where glossary concepts (and nothing else) are hashed. */
   readonly conceptDimensions: number;
+  /**
+   * Passages per `embedDocuments` call while indexing. In process, batching saves nothing, and
+   * the vectors of a batch of 256 lived long enough (while the graph took them) to be moved to
+   * V8's old generation: a 10,000-document build's heap grew by ~700 MB of dead vectors before a
+   * full collection. A batch of 16 dies young (measured with a 2,500-document build).
+   */
+  readonly batchSize = 16;
 
   constructor(
     private readonly concepts: ConceptFinder = NO_CONCEPTS,

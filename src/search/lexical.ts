@@ -14,8 +14,6 @@ import { indexTokens, tokenize } from "./tokenize.js";
  */
 
 const FIELD_BOOST = [1, 0.3] as const;
-/** Entries tokenised before their postings are packed (bounds the memory a build needs). */
-const BATCH = 10_000;
 const K = 1.2;
 const B = 0.7;
 const D = 0.5;
@@ -56,16 +54,9 @@ export class LexicalIndex {
   static build(entries: Iterable<Entry>): LexicalIndex {
     const contexts = new Map<string, Map<string, number>>();
     const p = Postings.empty();
-    // In batches: the postings of a batch wait in a plain array before they are packed.
-    let batch: { id: number; fields: [Field, Field] }[] = [];
-    for (const e of entries) {
-      batch.push({ id: e.id, fields: fieldsOf(e, contexts) });
-      if (batch.length >= BATCH) {
-        p.append(batch);
-        batch = [];
-      }
-    }
-    p.append(batch);
+    // Each entry's postings are encoded as it is tokenised; the lists are packed once, at the end.
+    for (const e of entries) p.queue(e.id, fieldsOf(e, contexts));
+    p.flush();
     return new LexicalIndex(p);
   }
 
@@ -87,6 +78,11 @@ export class LexicalIndex {
 
   toBuffer(): Buffer {
     return this.postings.toBuffer();
+  }
+
+  /** The bytes of `toBuffer` in parts, without copying the postings into one buffer (for saving). */
+  toBuffers(): Buffer[] {
+    return this.postings.toBuffers();
   }
 
   /** How many entries contain `term` in either field (for IDF weights in confidence). */

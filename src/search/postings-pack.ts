@@ -111,18 +111,39 @@ export function filterPacked(p: Packed, termCount: number, gone: Uint8Array): Pa
   return { offsets, counts, lastIds, bytes: out.data.slice(0, out.size), dead: new Uint32Array(termCount) };
 }
 
+/** Postings queued for one field, already encoded: per term number, its new postings and their last id. */
+export interface Queue {
+  lists: (Bytes | undefined)[];
+  counts: number[];
+  lastIds: number[];
+}
+
+export const emptyQueue = (): Queue => ({ lists: [], counts: [], lastIds: [] });
+
 /**
- * `p` with, per term, the added postings after its own (`triples`: term number, id, tf, by
- * ascending id, every id above those held), so each term's ids stay ascending.
+ * Appends posting (`id`, `tf`) to term `t` of the queue; the gap continues from the term's last
+ * id, queued or else held in `p`. Ids must ascend above every id held or queued.
  */
-export function mergePacked(p: Packed, termCount: number, triples: number[]): Packed {
-  const byTerm = new Map<number, number[]>();
-  for (let i = 0; i < triples.length; i += 3) {
-    const t = triples[i] as number;
-    const list = byTerm.get(t) ?? [];
-    list.push(triples[i + 1] as number, triples[i + 2] as number);
-    byTerm.set(t, list);
+export function queuePosting(q: Queue, p: Packed, t: number, id: number, tf: number): void {
+  let list = q.lists[t];
+  if (!list) {
+    list = new Bytes(16);
+    q.lists[t] = list;
   }
+  list.varint(id - (q.lastIds[t] ?? p.lastIds[t] ?? -1));
+  list.varint(tf);
+  q.lastIds[t] = id;
+  q.counts[t] = (q.counts[t] ?? 0) + 1;
+}
+
+/**
+ * `p` with, per term, the queued postings after its own, so each term's ids stay ascending: one
+ * allocation of the exact size (a fresh build merges once, so the lists are never rewritten).
+ */
+export function mergePacked(p: Packed, termCount: number, q: Queue): Packed {
+  let size = p.bytes.length;
+  for (const list of q.lists) size += list?.size ?? 0;
+  const bytes = new Uint8Array(size);
   const oldTerms = p.counts.length;
   const offsets = new Uint32Array(termCount + 1);
   const counts = new Uint32Array(termCount);
@@ -131,22 +152,21 @@ export function mergePacked(p: Packed, termCount: number, triples: number[]): Pa
   counts.set(p.counts);
   lastIds.set(p.lastIds);
   dead.set(p.dead);
-  const out = new Bytes(p.bytes.length + triples.length * 2);
+  let at = 0;
   for (let t = 0; t < termCount; t++) {
-    offsets[t] = out.size;
-    if (t < oldTerms) out.copy(p.bytes.subarray(p.offsets[t] ?? 0, p.offsets[t + 1] ?? 0));
-    const list = byTerm.get(t);
-    if (!list) continue;
-    let last = lastIds[t] ?? -1;
-    for (let i = 0; i < list.length; i += 2) {
-      const id = list[i] as number;
-      out.varint(id - last);
-      out.varint(list[i + 1] as number);
-      last = id;
+    offsets[t] = at;
+    if (t < oldTerms) {
+      const held = p.bytes.subarray(p.offsets[t] ?? 0, p.offsets[t + 1] ?? 0);
+      bytes.set(held, at);
+      at += held.length;
     }
-    lastIds[t] = last;
-    counts[t] = (counts[t] ?? 0) + list.length / 2;
+    const list = q.lists[t];
+    if (!list) continue;
+    bytes.set(list.data.subarray(0, list.size), at);
+    at += list.size;
+    counts[t] = (counts[t] ?? 0) + (q.counts[t] ?? 0);
+    lastIds[t] = q.lastIds[t] ?? -1;
   }
-  offsets[termCount] = out.size;
-  return { offsets, counts, lastIds, bytes: out.data.slice(0, out.size), dead };
+  offsets[termCount] = at;
+  return { offsets, counts, lastIds, bytes, dead };
 }

@@ -8,7 +8,16 @@
  * dropped. A copy serialises to one buffer.
  */
 
-import { decode, emptyPacked, filterPacked, mergePacked, type Packed } from "./postings-pack.js";
+import {
+  decode,
+  emptyPacked,
+  emptyQueue,
+  filterPacked,
+  mergePacked,
+  type Packed,
+  type Queue,
+  queuePosting,
+} from "./postings-pack.js";
 
 /** The tokens of one field of one entry: term → occurrences. */
 export type Field = Map<string, number>;
@@ -23,6 +32,8 @@ export class Postings {
   private readonly termIds = new Map<string, number>();
   /** The terms in code-unit order, built on first prefix lookup and dropped when terms are added. */
   private sorted: string[] | null = null;
+  /** Entries queued by `queue`: their ids and field lengths, and their postings per field. */
+  private queued: { ids: number[]; lengths: [number[], number[]]; postings: [Queue, Queue] } | null = null;
 
   private constructor(
     private readonly terms: string[],
@@ -154,46 +165,63 @@ export class Postings {
 
   /** Adds entries (ascending ids, each above `nextId - 1`), in place. */
   append(entries: Iterable<{ id: number; fields: [Field, Field] }>): void {
-    // Per field: the added postings as (term, id, tf) triples, in id order.
-    const added: [number[], number[]] = [[], []];
-    const lengths: [number[], number[]] = [[], []];
-    const ids: number[] = [];
-    for (const e of entries) {
-      if (e.id < this.nextId) throw new Error(`lexical index: entry ${e.id} is not above ${this.nextId - 1}`);
-      ids.push(e.id);
-      this.nextId = e.id + 1;
-      for (const f of [0, 1] as const) {
-        const field = e.fields[f];
-        lengths[f].push(field.size);
-        for (const [term, tf] of field) {
-          let t = this.termIds.get(term);
-          if (t === undefined) {
-            t = this.terms.length;
-            this.terms.push(term);
-            this.sorted = null;
-            this.termIds.set(term, t);
-          }
-          added[f].push(t, e.id, tf);
+    for (const e of entries) this.queue(e.id, e.fields);
+    this.flush();
+  }
+
+  /**
+   * Queues one entry (its id above every id held or queued), its postings already encoded, so
+   * that the term maps of the caller die young; `flush` merges the queue into the lists.
+   */
+  queue(id: number, fields: [Field, Field]): void {
+    if (id < this.nextId) throw new Error(`lexical index: entry ${id} is not above ${this.nextId - 1}`);
+    this.nextId = id + 1;
+    this.queued ??= { ids: [], lengths: [[], []], postings: [emptyQueue(), emptyQueue()] };
+    const q = this.queued;
+    q.ids.push(id);
+    for (const f of [0, 1] as const) {
+      q.lengths[f].push(fields[f].size);
+      for (const [term, tf] of fields[f]) {
+        let t = this.termIds.get(term);
+        if (t === undefined) {
+          t = this.terms.length;
+          this.terms.push(term);
+          this.sorted = null;
+          this.termIds.set(term, t);
         }
+        queuePosting(q.postings[f], this.fields[f], t, id, tf);
       }
     }
-    if (ids.length === 0) return;
+  }
+
+  /** Merges the queued entries into the lists. */
+  flush(): void {
+    const q = this.queued;
+    this.queued = null;
+    if (!q || q.ids.length === 0) return;
+    const ids = q.ids;
     for (const f of [0, 1] as const) {
       const grown = new Uint16Array(this.nextId);
       grown.set(this.lengths[f].subarray(0, Math.min(this.lengths[f].length, this.nextId)));
+      const lengths = q.lengths[f];
       ids.forEach((id, i) => {
-        const len = lengths[f][i] ?? 0;
+        const len = lengths[i] ?? 0;
         grown[id] = Math.min(len, 0xffff);
         this.sums[f] += len;
       });
       this.lengths[f] = grown;
-      this.fields[f] = mergePacked(this.fields[f], this.terms.length, added[f]);
+      this.fields[f] = mergePacked(this.fields[f], this.terms.length, q.postings[f]);
     }
     this.count += ids.length;
   }
 
   /** The postings as one buffer (read back with `fromBuffer`). */
   toBuffer(): Buffer {
+    return Buffer.concat(this.toBuffers());
+  }
+
+  /** The same bytes as `toBuffer`, in parts that share the arrays' memory (a file takes them without a copy). */
+  toBuffers(): Buffer[] {
     const arrays: ArrayBufferView[] = [];
     for (const p of this.fields) arrays.push(p.offsets, p.counts, p.lastIds, p.bytes, p.dead);
     arrays.push(...this.lengths, this.gone);
@@ -209,8 +237,7 @@ export class Postings {
     const head = Buffer.from(JSON.stringify(header), "utf8");
     const len = Buffer.alloc(4);
     len.writeUInt32LE(head.length);
-    const parts = [len, head, terms, ...arrays.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))];
-    return Buffer.concat(parts);
+    return [len, head, terms, ...arrays.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))];
   }
 
   /** Restores postings saved with `toBuffer`; throws on another format. */

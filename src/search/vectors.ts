@@ -72,7 +72,7 @@ const EF_CONSTRUCTION = 200;
 const TIE_SLACK = 10;
 /** The most neighbours fetched while looking for the end of a run of equal distances. */
 const MAX_TIES = 2000;
-/** Passages embedded per request to the model. */
+/** Passages embedded per request to the model, unless the embedding gives its own `batchSize`. */
 const BATCH = 256;
 /** A filter that leaves at most this many points is searched exactly (HNSW is slow on narrow filters). */
 const EXACT_LIMIT = 4096;
@@ -126,14 +126,15 @@ export class VectorIndex {
     for (const [label, p] of old?.points ?? []) if (idsByKey.has(p.key)) kept.set(p.key, label);
     const missing = [...idsByKey.keys()].filter((k) => !kept.has(k));
     const embed = async function* () {
-      for (let i = 0; i < missing.length; i += BATCH) {
-        const keys = missing.slice(i, i + BATCH);
+      const size = embeddings.batchSize ?? BATCH;
+      for (let i = 0; i < missing.length; i += size) {
+        const keys = missing.slice(i, i + size);
         const texts = keys.map((k) => {
           const e = entryByKey.get(k);
           return e ? embeddingText(e) : "";
         });
         const vectors = await embeddings.embedDocuments(texts);
-        onProgress?.(Math.min(i + BATCH, missing.length), missing.length);
+        onProgress?.(Math.min(i + size, missing.length), missing.length);
         yield keys.map((k, j) => [k, vectors[j] ?? []] as const);
       }
     };
