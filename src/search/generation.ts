@@ -95,7 +95,7 @@ export async function readGeneration(
       (file, hash) => hashes.get(file) === hash,
       order,
     );
-    const lexical = LexicalIndex.load(await readFile(path.join(dir, "lexical.bin")));
+    const lexical = LexicalIndex.read(path.join(dir, "lexical.bin"));
     const vectors = await VectorIndex.load(path.join(dir, "vectors"), embeddings, lexical.size === 0);
     return { documents, lexical, vectors, manifest, dir };
   } catch {

@@ -76,6 +76,11 @@ export class LexicalIndex {
     return new LexicalIndex(Postings.fromBuffer(data));
   }
 
+  /** Restores an index saved to `file` (as `toBuffers` wrote it), section by section. */
+  static read(file: string): LexicalIndex {
+    return new LexicalIndex(Postings.fromFile(file));
+  }
+
   toBuffer(): Buffer {
     return this.postings.toBuffer();
   }
