@@ -452,6 +452,167 @@ const BRIDGES: readonly (readonly [string, ...Said[]])[] = [
     ["fr", "socialisation"],
     ["ja", "民間資金"],
   ],
+  // General wording of any directive, whatever its subject (third widening).
+  // a. Administrative verbs and the way users paraphrase them.
+  [
+    "supervision",
+    ["en", "who keeps tabs on overdue files"],
+    ["vi", "theo dõi, giám sát việc thực hiện"],
+    ["fr", "qui surveille"],
+    ["ja", "ちゃんと見張っている"],
+  ],
+  [
+    "urge",
+    ["en", "chase up the districts"],
+    ["vi", "đôn đốc, nhắc nhở"],
+    ["fr", "exhorte"],
+    ["ja", "催促する"],
+  ],
+  [
+    "transparency",
+    ["en", "puts the numbers out every month"],
+    ["vi", "công khai kết quả"],
+    ["fr", "rendre publics les résultats"],
+    ["ja", "結果を発表"],
+  ],
+  [
+    "deputy",
+    ["en", "who stands in for the secretary"],
+    ["vi", "ủy quyền cho cấp phó"],
+    ["fr", "par intérim"],
+    ["ja", "代理で出席"],
+  ],
+  [
+    "coordination",
+    ["en", "who do they team up with"],
+    ["vi", "phối hợp với"],
+    ["fr", "main dans la main"],
+    ["ja", "力を合わせて"],
+  ],
+  [
+    "approval",
+    ["en", "signed off on the plan"],
+    ["vi", "phê duyệt kế hoạch"],
+    ["fr", "approuvé"],
+    ["ja", "承認"],
+  ],
+  ["discipline", ["en", "reprimanded"], ["vi", "khiển trách, cảnh cáo"], ["fr", "un blâme"], ["ja", "戒告"]],
+  [
+    "in-charge",
+    ["en", "who chaired the conference"],
+    ["vi", "chủ trì hội nghị"],
+    ["fr", "qui présidait la conférence"],
+    ["ja", "誰が担当"],
+  ],
+  [
+    "construction",
+    ["en", "draw up a plan"],
+    ["vi", "xây dựng kế hoạch"],
+    ["fr", "élaborer un plan"],
+    ["ja", "計画を策定"],
+  ],
+  // b. The general nouns of directives.
+  [
+    "shortcoming",
+    ["en", "what's still not working well"],
+    ["vi", "còn bất cập, thiếu sót"],
+    ["fr", "présente encore des limites"],
+    ["ja", "問題点"],
+  ],
+  [
+    "cause",
+    ["en", "the root causes"],
+    ["vi", "nguyên nhân của hạn chế"],
+    ["fr", "les raisons"],
+    ["ja", "原因"],
+  ],
+  [
+    "speech",
+    ["en", "in his speech"],
+    ["vi", "phát biểu chỉ đạo"],
+    ["fr", "s'exprimant lors de la conférence"],
+    ["ja", "挨拶"],
+  ],
+  [
+    "certificate-of-merit",
+    ["en", "handed out certificates"],
+    ["vi", "tặng bằng khen"],
+    ["fr", "certificats de mérite"],
+    ["ja", "表彰状を渡した"],
+  ],
+  [
+    "budget",
+    ["en", "the price tag for the provincial coffers"],
+    ["vi", "từ ngân sách tỉnh"],
+    ["fr", "les deniers publics"],
+    ["ja", "公費で"],
+  ],
+  [
+    "previous-year",
+    ["en", "compared with last year"],
+    ["vi", "so với cùng kỳ năm trước"],
+    ["fr", "l'an dernier"],
+    ["ja", "前年比"],
+  ],
+  [
+    "maximum",
+    ["en", "no more than 5 days"],
+    ["vi", "không quá 5 ngày"],
+    ["fr", "au maximum"],
+    ["ja", "上限"],
+  ],
+  [
+    "result",
+    ["en", "what went well"],
+    ["vi", "kết quả nổi bật"],
+    ["fr", "les réussites"],
+    ["ja", "顕著な成果"],
+  ],
+  [
+    "objective",
+    ["en", "what's the point of it"],
+    ["vi", "phấn đấu đạt"],
+    ["fr", "dans quel but"],
+    ["ja", "何のため"],
+  ],
+  [
+    "time-of-day",
+    ["en", "in the afternoon"],
+    ["vi", "vào buổi nào"],
+    ["fr", "le matin du 21 décembre"],
+    ["ja", "午後"],
+  ],
+  // c. Colloquial questions in each language.
+  [
+    "funding",
+    ["en", "what's the price tag"],
+    ["vi", "tốn bao nhiêu"],
+    ["fr", "combien ça coûte"],
+    ["ja", "いくらかかる"],
+  ],
+  [
+    "deadline",
+    ["en", "by what date"],
+    ["vi", "hạn chót ký là bao giờ"],
+    ["fr", "c'est pour quand"],
+    ["ja", "いつまでに"],
+  ],
+  ["timely", ["en", "right away"], ["vi", "đúng hạn"], ["fr", "dans les délais"], ["ja", "期限内に"]],
+  [
+    "strict",
+    ["ja", "ちゃんと実行"],
+    ["en", "properly"],
+    ["vi", "thực hiện nghiêm túc"],
+    ["fr", "scrupuleusement"],
+  ],
+  [
+    "quarterly",
+    ["en", "every three months"],
+    ["vi", "hằng quý"],
+    ["fr", "tous les trois mois"],
+    ["ja", "3か月ごと"],
+  ],
+  ["free-of-charge", ["en", "for free"], ["vi", "miễn phí"], ["fr", "gratuitement"], ["ja", "無料"]],
 ];
 
 describe("the glossary bridges the wording of unseen questions and documents", () => {
@@ -485,6 +646,9 @@ describe("short Vietnamese forms do not match inside longer words", () => {
     ["van de buc xuc", "dyke"],
     ["tạo không khí thi đua sôi nổi", "air-noise"],
     ["đóng góp ý kiến", "donation"],
+    // "bao giờ" (when) is not the hour; "thông qua" (through) is not an approval.
+    ["hạn chót ký là bao giờ", "hour"],
+    ["thông qua các hoạt động thiết thực", "approval"],
   ])("%s is not %s", (text, id) => {
     expect(g.idsIn(text, "vi")).not.toContain(id);
   });
