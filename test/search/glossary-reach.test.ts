@@ -653,6 +653,11 @@ describe("short Vietnamese forms do not match inside longer words", () => {
     expect(g.idsIn(text, "vi")).not.toContain(id);
   });
 
+  it("reads English 'issues' as problems, not as issuing a document", () => {
+    expect(g.idsIn("what issues are still open in Cao Bang?", "en")).not.toContain("promulgation");
+    expect(g.idsIn("when was the plan issued?", "en")).toContain("promulgation");
+  });
+
   it("keeps French prepositions and place names out of new concepts", () => {
     expect(g.idsIn("sur le terrain", "fr")).not.toContain("safety");
     expect(g.idsIn("la province de Bac Giang", "fr")).not.toContain("transport-infrastructure");
