@@ -34,7 +34,7 @@ export const JA_LAST = /最後の(?:任務|タスク|項目|課題)/u;
 // Task references, tried in order on the folded question (Japanese on the original).
 export const TASK_PATTERNS: RegExp[] = [
   /\b(?:nhiem vu|nv|muc|diem|y|noi dung)\s*(?:so\s*)?(?:thu\s*)?(\d{1,2})\b/u,
-  /\b(?:nhiem vu|muc|diem|noi dung)\s+(thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi))\b/u,
+  /\b(?:nhiem vu|muc|diem|y|noi dung)\s+(thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi))\b/u,
   /\b(?:task|item|point|duty|mission|tache|taches)\s*(?:no\.?|n°|n o|number|numero|#)?\s*(\d{1,2})\b/u,
   /\b(first|opening|initial|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|premier|premiere|deuxieme|second|seconde|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme|\d{1,2}(?:st|nd|rd|th|e|eme|ème))\s+(?:(?:des|of|key|main|les|the)\s+){0,2}(?:tasks?|items?|points?|duty|duties|missions?|taches?)\b/u,
   /\b(premierement|deuxiemement|troisiemement|quatriemement|cinquiemement|sixiemement|septiemement|huitiemement|neuviemement|dixiemement)\b/u,

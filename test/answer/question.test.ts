@@ -27,6 +27,7 @@ describe("reading a question", () => {
     ["bài về Cao Bằng, việc cần làm đầu tiên là gì", "vi", 1],
     ["điều đầu tiên chỉ thị yêu cầu là gì?", "vi", 1],
     ["việc thứ hai là gì?", "vi", 2],
+    ["văn bản 1470, ý thứ ba nói về chuyện gì?", "vi", 3],
     ["計画の最初の任務は何ですか？", "ja", 1],
     ["What comes first on the list of tasks in the Yen Bai directive?", "en", 1],
     ["L'article sur Cao Bang : son troisième chantier prioritaire, c'est lequel ?", "fr", 3],
