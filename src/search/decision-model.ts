@@ -16,9 +16,9 @@ import type { DecisionModel } from "./decide.js";
  *
  * The previous model, printed by `--fit dev,holdout,blind,blind2,blind3` on every set then
  * written: questions.yaml (dev + holdout), blind.yaml, blind2.yaml and blind3.yaml pooled, 415
- * items; 285 of them reach the search, which offered 1,425 passages, 1,161 of them quotable. blind3 was pooled only after it had been
- * measured as an unseen set (test/eval/README.md). blind4.yaml, written later by an outsider, measured
- * it unseen once: answerable 54.4%, refused 81.8% (test/eval/README.md); it is not fitted on blind4.
+ * items; 285 of them reach the search, which offered 1,425 passages, 1,161 of them quotable. blind3
+ * was pooled only after it had been measured as an unseen set (test/eval/README.md). blind4.yaml,
+ * written later by an outsider, measured it unseen once: answerable 54.4%, refused 81.8%.
  *
  * Features: coverage, the passage's margin over the next candidate, coverage again for a passage in
  * another language, and `assignment` (a who-question meeting an implementation section). Chosen
@@ -33,10 +33,10 @@ import type { DecisionModel } from "./decide.js";
  * covers less of a question than wording the glossary was widened for. Pooling blind3 moves the
  * threshold to 0.2.
  *
- * In words (that model): a passage in the question's language is quoted when coverage + 0.60 × margin ≥ 0.61
- * (a clear lead over the next candidate lets it hold less of the question's wording); one in
- * another language when coverage + 0.41 × margin ≥ 0.41 (words cross languages worse); a
- * who-question answered from "TỔ CHỨC THỰC HIỆN" needs 0.09–0.14 less coverage.
+ * In words (that model): a passage in the question's language is quoted when coverage + 0.60 ×
+ * margin ≥ 0.61 (a clear lead over the next candidate lets it hold less of the question's
+ * wording); one in another language when coverage + 0.41 × margin ≥ 0.41 (words cross languages
+ * worse); a who-question answered from "TỔ CHỨC THỰC HIỆN" needs 0.09–0.14 less coverage.
  *
  * Through the real answerer on those 415 items: answerable 87.5%, cross-language 85.9%, refused
  * 85.9% (at 0.25: 82.3% / 82.0% / 90.6%). Fitted with the offline embedding v2 (vectors.ts) and the

@@ -221,7 +221,10 @@ export class Postings {
     return Buffer.concat(this.toBuffers());
   }
 
-  /** The same bytes as `toBuffer`, in parts that share the arrays' memory (a file takes them without a copy). */
+  /**
+   * The same bytes as `toBuffer`, in parts that share the arrays' memory (a file takes them
+   * without a copy).
+   */
   toBuffers(): Buffer[] {
     const arrays: ArrayBufferView[] = [];
     for (const p of this.fields) arrays.push(p.offsets, p.counts, p.lastIds, p.bytes, p.dead);
