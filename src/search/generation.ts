@@ -121,7 +121,7 @@ export async function publish(
   const { from } = parts.written;
   if (from) for (const name of segments.slice(0, -1)) await reuseSegment(from, dir, name);
   await writeDocuments(path.join(dir, segments.at(-1) ?? "documents.jsonl"), parts.written.documents);
-  await writeFile(path.join(dir, "lexical.bin"), parts.lexical.toBuffers());
+  await parts.lexical.save(path.join(dir, "lexical.bin"));
   await parts.vectors.save(path.join(dir, "vectors"), parts.previous && path.join(parts.previous, "vectors"));
   // The manifest is written last: a generation without one was never finished.
   await writeFile(path.join(dir, "manifest.json"), JSON.stringify(parts.manifest));

@@ -1,3 +1,4 @@
+import { writeFile } from "node:fs/promises";
 import type { Lang } from "../text/index.js";
 import { contextOf, type Entry } from "./entries.js";
 import { type Field, Postings } from "./postings.js";
@@ -71,23 +72,14 @@ export class LexicalIndex {
     return new LexicalIndex(p);
   }
 
-  /** Restores an index saved with `toBuffer`. */
-  static load(data: Buffer): LexicalIndex {
-    return new LexicalIndex(Postings.fromBuffer(data));
-  }
-
-  /** Restores an index saved to `file` (as `toBuffers` wrote it), section by section. */
+  /** Restores an index written by `save`, section by section. */
   static read(file: string): LexicalIndex {
     return new LexicalIndex(Postings.fromFile(file));
   }
 
-  toBuffer(): Buffer {
-    return this.postings.toBuffer();
-  }
-
-  /** The bytes of `toBuffer` in parts, without copying the postings into one buffer (for saving). */
-  toBuffers(): Buffer[] {
-    return this.postings.toBuffers();
+  /** Writes the index to `file`, its arrays as they are (no joined copy of the postings). */
+  async save(file: string): Promise<void> {
+    await writeFile(file, this.postings.toBuffers());
   }
 
   /** How many entries contain `term` in either field (for IDF weights in confidence). */

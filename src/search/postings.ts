@@ -5,7 +5,7 @@
  * each entry's field lengths. At 10,000 documents (28 million postings) that is ~60 MB. Appending
  * entries with ids above the ones held makes a new copy in one linear pass; removing entries marks
  * their postings (skipped and not counted) until they are a quarter of the entries, when they are
- * dropped. A copy serialises to one buffer.
+ * dropped. A copy is saved to one file.
  */
 
 import { closeSync, openSync, readSync } from "node:fs";
@@ -216,14 +216,9 @@ export class Postings {
     this.count += ids.length;
   }
 
-  /** The postings as one buffer (read back with `fromBuffer`). */
-  toBuffer(): Buffer {
-    return Buffer.concat(this.toBuffers());
-  }
-
   /**
-   * The same bytes as `toBuffer`, in parts that share the arrays' memory (a file takes them
-   * without a copy).
+   * The saved form (read back with `fromFile`), in parts that share the arrays' memory, so a file
+   * takes them without a joined copy.
    */
   toBuffers(): Buffer[] {
     const arrays: ArrayBufferView[] = [];
@@ -244,27 +239,16 @@ export class Postings {
     return [len, head, terms, ...arrays.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))];
   }
 
-  /** Restores postings saved with `toBuffer`; throws on another format. */
-  static fromBuffer(data: Buffer): Postings {
-    let at = 0;
-    return Postings.parse((size) => {
-      // Copied out: typed arrays need aligned offsets, a file buffer gives none.
-      const copy = new Uint8Array(size);
-      copy.set(data.subarray(at, at + size));
-      at += size;
-      return copy;
-    });
-  }
-
   /**
-   * Restores postings saved to `file`, each section read into its own array: the file is never
-   * held whole next to the copies (~70 MB at 10,000 documents). Throws on another format.
+   * Restores postings saved to `file` from `toBuffers`, each section read into its own array (typed
+   * arrays need aligned offsets): the file is never held whole next to the copies (~70 MB at 10,000
+   * documents). Throws on another format.
    */
   static fromFile(file: string): Postings {
     const fd = openSync(file, "r");
     try {
       let at = 0;
-      return Postings.parse((size) => {
+      const take = (size: number) => {
         const out = new Uint8Array(size);
         for (let done = 0; done < size; ) {
           const n = readSync(fd, out, done, size - done, at + done);
@@ -273,40 +257,36 @@ export class Postings {
         }
         at += size;
         return out;
+      };
+      const headLen = Buffer.from(take(4).buffer).readUInt32LE(0);
+      const header = JSON.parse(Buffer.from(take(headLen).buffer).toString("utf8")) as {
+        format: number;
+        count: number;
+        nextId: number;
+        sums: [number, number];
+        sizes: number[];
+        termBytes: number;
+      };
+      // Format 2 had no marks of removed entries.
+      const marks = header.format === FORMAT;
+      if (!marks && header.format !== 2) throw new Error(`lexical index: format ${header.format}`);
+      const text = Buffer.from(take(header.termBytes).buffer).toString("utf8");
+      const terms = text.length > 0 ? text.split("\n") : [];
+      let section = 0;
+      const next = () => take(header.sizes[section++] ?? 0).buffer;
+      const packed = (): Packed => ({
+        offsets: new Uint32Array(next()),
+        counts: new Uint32Array(next()),
+        lastIds: new Int32Array(next()),
+        bytes: new Uint8Array(next()),
+        dead: marks ? new Uint32Array(next()) : new Uint32Array(terms.length),
       });
+      const fields: [Packed, Packed] = [packed(), packed()];
+      const lengths: [Uint16Array, Uint16Array] = [new Uint16Array(next()), new Uint16Array(next())];
+      const gone = marks ? new Uint8Array(next()) : new Uint8Array(header.nextId);
+      return new Postings(terms, fields, lengths, header.sums, header.count, header.nextId, gone);
     } finally {
       closeSync(fd);
     }
-  }
-
-  /** Reads the saved layout through `take(size)`, which gives the next `size` bytes in a fresh array. */
-  private static parse(take: (size: number) => Uint8Array<ArrayBuffer>): Postings {
-    const headLen = Buffer.from(take(4).buffer).readUInt32LE(0);
-    const header = JSON.parse(Buffer.from(take(headLen).buffer).toString("utf8")) as {
-      format: number;
-      count: number;
-      nextId: number;
-      sums: [number, number];
-      sizes: number[];
-      termBytes: number;
-    };
-    // Format 2 had no marks of removed entries.
-    const marks = header.format === FORMAT;
-    if (!marks && header.format !== 2) throw new Error(`lexical index: format ${header.format}`);
-    const text = Buffer.from(take(header.termBytes).buffer).toString("utf8");
-    const terms = text.length > 0 ? text.split("\n") : [];
-    let section = 0;
-    const next = () => take(header.sizes[section++] ?? 0).buffer;
-    const packed = (): Packed => ({
-      offsets: new Uint32Array(next()),
-      counts: new Uint32Array(next()),
-      lastIds: new Int32Array(next()),
-      bytes: new Uint8Array(next()),
-      dead: marks ? new Uint32Array(next()) : new Uint32Array(terms.length),
-    });
-    const fields: [Packed, Packed] = [packed(), packed()];
-    const lengths: [Uint16Array, Uint16Array] = [new Uint16Array(next()), new Uint16Array(next())];
-    const gone = marks ? new Uint8Array(next()) : new Uint8Array(header.nextId);
-    return new Postings(terms, fields, lengths, header.sums, header.count, header.nextId, gone);
   }
 }

@@ -1,5 +1,8 @@
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import MiniSearch from "minisearch";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { groupDocuments, listCorpus, readVersion } from "../../src/corpus/index.js";
 import { contextOf, type Entry, entriesOf } from "../../src/search/entries.js";
 import { LexicalIndex, stemsOf } from "../../src/search/lexical.js";
@@ -12,8 +15,12 @@ import { VI_CORPUS } from "../support/engine.js";
 let entries: Entry[] = [];
 let index: LexicalIndex;
 let reference: MiniSearch<{ id: number; text: string; context: string }>;
+let tmp: string;
+
+afterAll(() => rm(tmp, { recursive: true, force: true }));
 
 beforeAll(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), "cadre-lexical-"));
   const versions = [];
   for (const f of await listCorpus(VI_CORPUS)) {
     const r = await readVersion(f);
@@ -125,8 +132,10 @@ describe("the lexical index", () => {
     expect(seeds.stemVariants("urban")).toEqual([]);
   });
 
-  it("answers the same after saving and loading", () => {
-    const loaded = LexicalIndex.load(index.toBuffer());
+  it("answers the same after saving and loading", async () => {
+    const file = path.join(tmp, "saved.bin");
+    await index.save(file);
+    const loaded = LexicalIndex.read(file);
     expect(loaded.size).toBe(index.size);
     for (const q of QUESTIONS) expect(loaded.search(termsOf(q))).toEqual(index.search(termsOf(q)));
   });
@@ -150,13 +159,17 @@ describe("the lexical index", () => {
     expect(index.search(termsOf(QUESTIONS[0] ?? ""))).toEqual(fresh.search(termsOf(QUESTIONS[0] ?? "")));
   });
 
-  it("drops marked postings for good once removed entries pass a quarter, ranking as a fresh build", () => {
+  it("drops marked postings for good once removed entries pass a quarter, ranking as a fresh build", async () => {
     const half = entries.filter((e) => e.id % 2 === 1);
     const kept = entries.filter((e) => e.id % 2 === 0);
     const updated = index.update(half, []);
     const fresh = LexicalIndex.build(kept);
     expect(updated.size).toBe(kept.length);
-    expect(updated.toBuffer().length).toBeLessThan(index.toBuffer().length);
+    const bytes = async (x: LexicalIndex, name: string) => {
+      await x.save(path.join(tmp, name));
+      return (await stat(path.join(tmp, name))).size;
+    };
+    expect(await bytes(updated, "updated.bin")).toBeLessThan(await bytes(index, "index.bin"));
     for (const q of QUESTIONS) {
       const a = updated.search(termsOf(q)).map((h) => [h.id, h.score.toFixed(9)]);
       const b = fresh.search(termsOf(q)).map((h) => [h.id, h.score.toFixed(9)]);
