@@ -3,7 +3,7 @@ import type { ConceptFinder } from "./concepts.js";
 import type { Entry } from "./entries.js";
 import { DOCUMENT_KINDS } from "./glossary-lookup.js";
 import { type LexicalIndex, sharesStem } from "./lexical.js";
-import { tokenize } from "./tokenize.js";
+import { charPairs, tokenize } from "./tokenize.js";
 
 /**
  * How much of a question a passage holds: the confidence behind "the corpus does not contain the
@@ -22,9 +22,8 @@ export class Coverage {
    * Share of the question found in a passage, IDF-weighted. The question counts as units: each
    * glossary concept it names (found when the passage names the same concept, in any language or
    * wording) and each remaining word (found in the passage or in its document's title and heading).
-   * Across languages a concept weighs what it is rare in the corpus, and a question word no passage
-   * uses weighs half (it has no offline translation). A date or figure the question names must be in
-   * the passage.
+   * Across languages a concept weighs what it is rare in the corpus; a question word no passage uses
+   * weighs half. A date or figure the question names must be in the passage.
    */
   of(entry: Entry, q: QuestionContent): number {
     const seen = this.entryContent(entry);
@@ -50,14 +49,21 @@ export class Coverage {
       if (holds || spells(unit, q.lang, has)) found += weight;
       for (const w of unit.words) spanned.add(w);
     }
-    // Across languages, a word no passage of the corpus uses ("target" over Vietnamese text) has no
-    // translation offline: it is weak evidence either way, not the rarest word of the question.
+    // A word no passage of the corpus uses is weak evidence either way, not the rarest word of the
+    // question: across languages it has no translation offline ("target" over Vietnamese text), and
+    // in the corpus's own language it is the asker's wording ("ghe" for "tàu", "mách" for "báo tin").
+    // A Japanese word and its character pairs are one word of the question, found in part when only
+    // some of its pairs are ("受け入れ人数" over "受入人数"), not several words each missing.
+    const pairsOf = new Map(q.own.map((w) => [w, charPairs(w)]));
+    const parts = new Set([...pairsOf.values()].flat());
     for (const w of q.own) {
-      if (spanned.has(w)) continue;
-      const unknown = foreign && this.lexical.docFrequency(w) === 0;
+      if (spanned.has(w) || parts.has(w)) continue;
+      const unknown = this.lexical.docFrequency(w) === 0;
       const weight = idf(w) * (unknown ? UNKNOWN_WEIGHT : 1);
       total += weight;
+      const pieces = pairsOf.get(w) ?? [];
       if (has(w)) found += weight;
+      else if (pieces.length > 0) found += (weight * pieces.filter(has).length) / pieces.length;
     }
     // Syllable pairs keep Vietnamese word order; a passage in another language cannot have them.
     for (const p of foreign ? [] : q.pairs) {
@@ -168,7 +174,7 @@ function figureConcepts(folded: string): string[] {
 /** Characters at the head of a document where its kind is stated. */
 const HEAD_CHARS = 400;
 
-/** Weight of a cross-language question word unknown to the whole corpus, relative to its IDF. */
+/** Weight of a question word unknown to the whole corpus, relative to its IDF. */
 const UNKNOWN_WEIGHT = 0.5;
 
 /** Passages whose content is kept between questions. */

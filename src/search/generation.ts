@@ -11,6 +11,7 @@ import {
   reuseSegment,
   writeDocuments,
 } from "./storage.js";
+import { TOKENIZER_VERSION } from "./tokenize.js";
 import { VectorIndex } from "./vectors.js";
 
 /**
@@ -19,10 +20,11 @@ import { VectorIndex } from "./vectors.js";
  */
 
 /**
- * The layout of an index, times the parser that read it: an index built by another layout or
- * another parser is rebuilt from the files (the parsed structure is saved, so it would go stale).
+ * The layout of an index, times the parser that read it and the tokeniser that indexed it: an index
+ * built by another layout, parser or tokeniser is rebuilt from the files (the parsed structure and
+ * the lexical terms are saved, so they would go stale).
  */
-export const FORMAT = 2001 + PARSER_VERSION;
+export const FORMAT = 2001 + PARSER_VERSION + 100 * TOKENIZER_VERSION;
 
 /** What an index was built from; compared with the corpus to decide whether it is stale. */
 export interface Manifest {

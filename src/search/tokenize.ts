@@ -13,6 +13,9 @@ import { isListed, QUESTION_WORDS, STOPWORDS } from "./stopwords.js";
  *   question segmented differently from the text still meets it.
  */
 
+/** Changes when the tokens of a text change: an index built by another version is rebuilt. */
+export const TOKENIZER_VERSION = 1;
+
 const JA_SEGMENTER = new Intl.Segmenter("ja", { granularity: "word" });
 const CJK = /[\u3040-\u30ff\u3400-\u9fff]/u;
 const HIRAGANA_ONLY = /^[\u3040-\u309f]+$/u;
@@ -48,15 +51,39 @@ export function anchorsOf(
   return { anchors, rest };
 }
 
-function segmentJa(text: string): string[] {
+/** The words of a Japanese run; `keep` says which to keep (a word left out leaves out its pairs too). */
+function segmentJa(text: string, keep: (word: string) => boolean): string[] {
   const out: string[] = [];
   for (const s of JA_SEGMENTER.segment(text)) {
     if (!s.isWordLike) continue;
     const w = s.segment.toLowerCase();
+    if (!keep(w)) continue;
     out.push(w);
-    if (CJK.test(w) && w.length > 2) for (let i = 0; i + 2 <= w.length; i++) out.push(w.slice(i, i + 2));
+    for (const pair of charPairs(w)) if (keep(pair)) out.push(pair);
   }
   return out;
+}
+
+/** The character pairs of a CJK word longer than two ("政治局" → "政治", "治局"); none otherwise. */
+export function charPairs(word: string): string[] {
+  if (!CJK.test(word) || word.length <= 2) return [];
+  const out: string[] = [];
+  for (let i = 0; i + 2 <= word.length; i++) out.push(word.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * A word without its clitics: the French elided article or pronoun ("l'", "qu'", "jusqu'"), the
+ * English possessive and contractions ("Bang's", "what's", "don't"). The corpus writes
+ * "Cao Bằng", never "Bang's".
+ */
+function bareWord(w: string, lang: Lang): string {
+  const elided = w.replace(/^(?:[ldjnmstc]|qu|jusqu|lorsqu|puisqu|quoiqu)'/, "");
+  if (lang !== "en") return elided;
+  return elided
+    .replace(/^can't$/, "can")
+    .replace(/n't$/, "")
+    .replace(/'(?:s|re|ve|ll|d|m)$/, "");
 }
 
 /**
@@ -78,14 +105,15 @@ export function tokenize(text: string, lang: Lang, opts: { question?: boolean } 
   for (const m of rest.matchAll(WORD)) {
     const w = m[0].toLowerCase().replace(/’/g, "'");
     if (CJK.test(w)) {
-      for (const t of segmentJa(w)) {
-        // In a question, kana-only pieces are grammar ("について", "どう述べて"), not content.
-        if (STOPWORDS.ja.has(t) || (qstop !== null && (qstop.has(t) || HIRAGANA_ONLY.test(t)))) continue;
-        words.push(t);
-      }
+      // In a question, kana-only pieces are grammar ("について", "どう述べて"), not content, and a
+      // word made with 何 asks ("何年何月", "何キロ").
+      const keep = (t: string) =>
+        !STOPWORDS.ja.has(t) &&
+        (qstop === null || !(qstop.has(t) || HIRAGANA_ONLY.test(t) || t.startsWith("何")));
+      words.push(...segmentJa(w, keep));
       continue;
     }
-    const bare = w.replace(/^[ldjnmstc]'/, "");
+    const bare = bareWord(w, lang);
     const f = fold(bare);
     if (f.length === 0 || isListed(stop, bare, f) || (qstop !== null && isListed(qstop, bare, f))) {
       folded.push("");

@@ -13,3 +13,38 @@ describe("Vietnamese question phrases", () => {
     expect(tokenize("bao nhiêu", "vi").words).toContain("bao");
   });
 });
+
+describe("clitics and asking words", () => {
+  const words = (text: string, lang: "en" | "fr" | "ja", question = true) =>
+    tokenize(text, lang, { question }).words;
+
+  it("reads an English possessive or contraction as its word ('Bang's' is 'bang')", () => {
+    // "can't" and "don't" leave "can" and "do", function words, not a word "ca" or "don".
+    expect(words("What's Cao Bang's share, who's in charge, can't they, don't they?", "en")).toEqual([
+      "cao",
+      "bang",
+      "share",
+      "charge",
+    ]);
+    // In a document too: the corpus and the question must meet on the same tokens.
+    expect(tokenize("the Front's role", "en").words).toEqual(["front", "role"]);
+  });
+
+  it("drops every French elided word, not only the one-letter ones", () => {
+    expect(words("jusqu'à combien qu'on prête lorsqu'il emprunte", "fr")).toEqual([
+      "prete",
+      "prête",
+      "emprunte",
+    ]);
+    expect(tokenize("l'administration", "fr").words).toEqual(["administration"]);
+  });
+
+  it("drops a Japanese asking word made with 何 together with its character pairs", () => {
+    const q = words("決定は何年何月何日付？何キロ", "ja");
+    expect(q).not.toContain("何年何月");
+    expect(q).not.toContain("年何");
+    expect(q).toEqual(expect.arrayContaining(["決定", "日付", "キロ"]));
+    // A document keeps it: only questions ask.
+    expect(words("何年", "ja", false)).toContain("何年");
+  });
+});
