@@ -178,6 +178,7 @@ describe("cadre deadlines suggest", () => {
       "05-CT/TU semiannual",
       "05-CT/TU annual",
       "09-CT/TU once",
+      "09-CT/TU once",
       "09-CT/TU monthly",
       "09-CT/TU once",
       "14-CT/TU once",
@@ -186,13 +187,14 @@ describe("cadre deadlines suggest", () => {
       "17-CT/TU once",
       "26-CT/TU once",
       "26-CT/TU once",
+      "26-CT/TU once",
       "215-CV/HU once",
       "112/KH-UBND once",
       "112/KH-UBND monthly",
       "112/KH-UBND quarterly",
       "112/KH-UBND once",
       "112/KH-UBND once",
-      "187/KH-UBND periodic",
+      "187/KH-UBND once",
       "187/KH-UBND once",
       "187/KH-UBND quarterly",
       "187/KH-UBND once",
@@ -204,9 +206,9 @@ describe("cadre deadlines suggest", () => {
     for (const s of got)
       expect(readFileSync(path.join(FIXTURES, s.file), "utf8").includes(s.quote)).toBe(true);
     expect(got[0].dates).toEqual(["2025-06-10"]);
-    expect(got[11]).toMatchObject({ dates: ["2025-05-05"], units: ["chi bộ", "đảng bộ trực thuộc"] });
+    expect(got[13]).toMatchObject({ dates: ["2025-05-05"], units: ["chi bộ", "đảng bộ trực thuộc"] });
     // "Chế độ báo cáo: các huyện ủy, …": the units follow the label, which is not one of them.
-    expect(got[6]).toMatchObject({ dates: ["2025-12-15"], units: ["huyện ủy", "thị ủy", "thành ủy"] });
+    expect(got[7]).toMatchObject({ dates: ["2025-12-15"], units: ["huyện ủy", "thị ủy", "thành ủy"] });
   });
 
   it("rejects a malformed date with one line naming the option, exit 2", () => {

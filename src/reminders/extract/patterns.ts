@@ -22,7 +22,10 @@ export interface LangPatterns {
   /** Text right before a verb that makes it not a duty ("theo báo cáo", "đã báo cáo"). */
   notVerb: RegExp;
   periods: { period: Period; re: RegExp }[];
-  /** Deadlines; groups: d (day), m (month number) or mn (month name), y (year), q (quarter month). */
+  /**
+   * Deadlines; groups: d (day), m (month number) or mn (month name), y (year), q (quarter month).
+   * A match with a month and a year but no day means "within that month".
+   */
   deadlines: RegExp[];
   /** A further date right after a deadline ("trước ngày 10/6 và 10/12"); sticky, same groups. */
   more?: RegExp;
@@ -55,6 +58,17 @@ const VI_DEADLINE =
 const VI_QUARTER =
   "(?<q>tháng\\s+(?:cuối|đầu|thứ\\s+(?:nhất|hai|ba|2|3)|giữa)\\s+(?:của\\s+)?(?:mỗi\\s+|hằng\\s+|hàng\\s+)?quý)";
 
+// "Sơ kết 6 tháng", "tổng kết 06 tháng" name one review of a plan's first six months, not "every six
+// months" ("định kỳ 6 tháng", "6 tháng một lần"), unless "định kỳ" stands just before the verb
+// ("định kỳ sơ kết 6 tháng", "định kỳ báo cáo sơ kết 6 tháng").
+const VI_SIX = "(?:6|06|sáu)\\s+tháng";
+const VI_REVIEW = "(?<!định kỳ\\s+(?:\\p{L}+\\s+){0,2})(?:sơ|tổng)\\s+kết\\s+";
+// A month with a year, no day ("vào tháng 7/2026", "trong tháng 07-2026", "chậm nhất tháng 7 năm 2026"):
+// due within that month; schedule.ts reads it as the month's last day. "Trước tháng 7" (= by June)
+// and "đầu/giữa tháng" are left out: they do not mean the end of the named month.
+const VI_IN_MONTH =
+  "(?:vào|trong|chậm nhất(?:\\s+là)?(?:\\s+(?:vào|trong))?|hạn chót(?:\\s+là)?|không muộn hơn|không quá)\\s+(?:cuối\\s+)?";
+
 const vi: LangPatterns = {
   verb: w("báo cáo(?!\\s+viên)|sơ kết|tổng kết|gửi về|gửi lên|nộp về"),
   notVerb: /(?:theo|nghe|đã|vừa|của)\s+$/iu,
@@ -62,7 +76,7 @@ const vi: LangPatterns = {
     {
       period: "half-year",
       re: w(
-        "(?:định kỳ\\s+)?(?<!(?:ngày|trong|sau|vòng|thời hạn)\\s+)(?:6|06|sáu)\\s+tháng(?:\\s+một lần)?|(?:hằng|hàng|mỗi)\\s+nửa năm|bán niên",
+        `(?:định kỳ\\s+)?(?<!(?:ngày|trong|sau|vòng|thời hạn)\\s+)(?:${VI_SIX}\\s+một lần|(?<!${VI_REVIEW})${VI_SIX})|(?:hằng|hàng|mỗi)\\s+nửa năm|bán niên`,
       ),
     },
     {
@@ -82,6 +96,7 @@ const vi: LangPatterns = {
     w(
       `${VI_DEADLINE}ngày\\s+(?<d>\\d{1,2})(?!\\s*[/.-]\\s*\\d)(?!\\s+tháng\\s+\\d)(?:\\s*,?\\s*(?:của\\s+)?${VI_QUARTER})?`,
     ),
+    w(`${VI_IN_MONTH}tháng\\s+(?<m>\\d{1,2})(?:\\s*[/.-]\\s*|\\s+năm\\s+)(?<y>\\d{4})`),
   ],
   more: /\s*(?:và|,)\s*(?:ngày\s+)?(?<d>\d{1,2})\s*[/.-]\s*(?<m>\d{1,2})(?:\s*[/.-]\s*(?<y>\d{4}))?(?![\p{L}\p{N}])/iuy,
 };

@@ -2,9 +2,17 @@
  * From a duty sentence to the rules it states. Periods and deadlines are found separately, then each
  * period takes the deadlines that follow it up to the next period (or, failing that, those just
  * before it): "Định kỳ 6 tháng (trước ngày 10/6) và hằng năm (trước ngày 25/11)" → semiannual 10/6 +
- * annual 25/11; "trước ngày 25 hằng tháng" → monthly 25. A deadline with a year is a one-off of its own.
+ * annual 25/11; "trước ngày 25 hằng tháng" → monthly 25. A deadline with a year is a one-off of its own;
+ * one with a month and year but no day ("vào tháng 7/2026") falls due on that month's last day.
  */
-import { isLocalDate, type LocalDate, localDate, parseRule, type Rule } from "../calendar/index.js";
+import {
+  daysInMonth,
+  isLocalDate,
+  type LocalDate,
+  localDate,
+  parseRule,
+  type Rule,
+} from "../calendar/index.js";
 import {
   type LangPatterns,
   monthFromName,
@@ -47,11 +55,21 @@ const PERIOD_OF: Partial<Record<Rule["kind"], Period>> = {
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
+// The rule model has no "within a month" form, so a month and year with no day ("sơ kết 6 tháng vào
+// tháng 7/2026") is a one-off due on that month's last day: the latest date that still keeps the
+// duty, shown as "before 31 July 2026" and moved back to a working day like any other due date.
+function dayOf(g: Record<string, string | undefined>, month: number | undefined): number {
+  if (g.d) return Number(g.d);
+  const year = Number(g.y);
+  const inRange = month !== undefined && month >= 1 && month <= 12 && year >= 1000 && year <= 9999;
+  return inRange ? daysInMonth(year, month) : Number.NaN;
+}
+
 function deadline(g: Record<string, string | undefined>, span: Span): Deadline {
   const month = g.m ? Number(g.m) : g.mn ? (monthFromName(g.mn) ?? undefined) : undefined;
   return {
     ...span,
-    day: Number(g.d),
+    day: dayOf(g, month),
     ...(month !== undefined && { month }),
     ...(g.y && { year: Number(g.y) }),
     ...(g.q && { quarter: quarterMonthOf(g.q) }),

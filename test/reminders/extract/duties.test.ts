@@ -85,6 +85,53 @@ describe("extractDuties — Vietnamese", () => {
     expect(extractDuties(text)).toEqual([]);
   });
 
+  it("reads 'sơ kết/tổng kết 6 tháng' as one review, due on the last day of a named month", () => {
+    // One review of the first six months, not "every six months"; "vào/trong/chậm nhất tháng M/YYYY"
+    // has no day, so it is due on the month's last day.
+    expect(
+      brief(extractDuties("Sở Văn hóa tham mưu Ủy ban nhân dân tỉnh sơ kết 6 tháng vào tháng 7/2026.")),
+    ).toEqual([{ rule: { kind: "once", date: "2026-07-31" }, units: ["Sở Văn hóa"], recipient: null }]);
+    const [review] = extractDuties(
+      "Ban Dân vận Huyện ủy báo cáo sơ kết sáu tháng về Ban Thường vụ chậm nhất tháng 2 năm 2028.",
+    );
+    expect(review?.rule).toEqual({ kind: "once", date: "2028-02-29" });
+    expect(describeRule(review!.rule, "vi")).toBe("một lần, trước ngày 29/2/2028");
+    // 31/1/2027 is a Sunday: due the Friday before, like any other one-off.
+    const [yearEnd] = extractDuties("Văn phòng Huyện ủy tổng kết 06 tháng trong tháng 01/2027.");
+    expect(yearEnd?.rule).toEqual({ kind: "once", date: "2027-01-31" });
+    expect(suggestedDates(yearEnd!.rule, "2027-01-01", "2027-12-31")).toEqual(["2027-01-29"]);
+    // With a day and month only, the review is a one-off against the reference date, not semiannual.
+    expect(
+      extractDuties("Các xã báo cáo tổng kết 6 tháng trước ngày 20/6.", { referenceDate: "2026-01-05" })[0]
+        ?.rule,
+    ).toEqual({ kind: "once", date: "2026-06-20" });
+  });
+
+  it("still reads 'định kỳ 6 tháng' and '6 tháng một lần' as half-yearly", () => {
+    expect(
+      brief(
+        extractDuties(
+          "Các phòng chuyên môn báo cáo định kỳ 6 tháng trước ngày 15/6 về Ủy ban nhân dân huyện.",
+        ),
+      ),
+    ).toEqual([
+      {
+        rule: { kind: "semiannual", dates: [{ day: 15, month: 6 }] },
+        units: ["phòng chuyên môn"],
+        recipient: "Ủy ban nhân dân huyện",
+      },
+    ]);
+    expect(
+      extractDuties("Các trường học báo cáo Phòng Giáo dục 6 tháng một lần.").map((d) => d.rule),
+    ).toEqual([{ kind: "periodic", every: "half-year" }]);
+    // "Định kỳ" just before the review verb makes the review recur.
+    expect(
+      extractDuties(
+        "Định kỳ sơ kết 6 tháng, các trạm y tế báo cáo Trung tâm Y tế huyện trước ngày 20/6.",
+      ).map((d) => d.rule),
+    ).toEqual([{ kind: "semiannual", dates: [{ day: 20, month: 6 }] }]);
+  });
+
   it("finds the duties of real Vietnamese directives, with units carried from the sentence before", () => {
     const chiThi = read("test/fixtures/directives-vi/chi-thi-05-CT-TU-ha-tinh.txt");
     const units = ["huyện ủy", "thị ủy", "thành ủy", "đảng ủy trực thuộc Tỉnh ủy"];
@@ -182,6 +229,10 @@ describe("extractDuties — Vietnamese", () => {
     "Bí thư cấp ủy các cấp duy trì việc tiếp công dân định kỳ ít nhất 01 ngày trong tháng.",
     "Cơ quan chức năng báo cáo trong 6 tháng tới sẽ hoàn thành.",
     "Ban Dân vận tham mưu Ban Thường vụ Tỉnh ủy sơ kết 3 năm và tổng kết 5 năm thực hiện Chỉ thị.",
+    // A one-time review with no date: not "every six months", and no time stated.
+    "Các xã tổng kết 6 tháng thực hiện Nghị quyết về xây dựng nông thôn mới.",
+    // A month named without "vào/trong/chậm nhất" is what the report covers, not when it is due.
+    "Sở Nội vụ gửi Báo cáo tháng 7 năm 2026 cho Ủy ban nhân dân tỉnh.",
     "V. CHẾ ĐỘ THÔNG TIN, BÁO CÁO",
   ])("does not take %j for a duty", (text) => {
     expect(extractDuties(text)).toEqual([]);
