@@ -1,11 +1,11 @@
 /**
  * `npm run eval`: the evaluation sets through the real engine. One column per split: dev (may tune),
- * holdout, blind, blind2 to blind6 (never tune; blind.yaml was written before the quality work,
- * blind2.yaml to blind6.yaml by outside checkers, to be measured once at the end). Rows: per
+ * holdout, blind, blind2 to blind7 (never tune; blind.yaml was written before the quality work,
+ * blind2.yaml to blind7.yaml by outside checkers, to be measured once at the end). Rows: per
  * language, per category, cross-/same-language, then hit@1, hit@3, MRR, refusal accuracy and verbatim
  * citations. Flags: --no-glossary, --no-vectors (ablations), --no-blind (tuning set only: drops every blind
- * set), --no-blind2 / --no-blind3 / --no-blind4 / --no-blind5 / --no-blind6 (keep that blind set unseen
- * while working), --only <split> (--only dev), --failures [split].
+ * set), --no-blind2 / --no-blind3 / --no-blind4 / --no-blind5 / --no-blind6 / --no-blind7 (keep that
+ * blind set unseen while working), --only <split> (--only dev), --failures [split].
  */
 import { NO_CONCEPTS } from "../src/search/index.js";
 import { loadItems, type Outcome, runEval, share } from "../test/eval/runner.js";
@@ -21,6 +21,7 @@ const blind = argv.includes("--no-blind")
       ...(argv.includes("--no-blind4") ? [] : loadItems("blind4.yaml")),
       ...(argv.includes("--no-blind5") ? [] : loadItems("blind5.yaml")),
       ...(argv.includes("--no-blind6") ? [] : loadItems("blind6.yaml")),
+      ...(argv.includes("--no-blind7") ? [] : loadItems("blind7.yaml")),
     ];
 const items = [...loadItems(), ...blind].filter((i) => !only || i.split === only);
 // Ablations: --no-glossary leaves out the multilingual glossary, --no-vectors the HNSW vector index
@@ -30,7 +31,17 @@ const outcomes = await runEval(items, {
   ...(argv.includes("--no-vectors") ? { vectors: false } : {}),
 });
 
-const SPLITS = ["dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"] as const;
+const SPLITS = [
+  "dev",
+  "holdout",
+  "blind",
+  "blind2",
+  "blind3",
+  "blind4",
+  "blind5",
+  "blind6",
+  "blind7",
+] as const;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const answerable = (os: Outcome[]) => os.filter((o) => o.item.expect);
 const cell = (os: Outcome[], f: (os: Outcome[]) => string) => (os.length === 0 ? "-" : f(os)).padStart(16);

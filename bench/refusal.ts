@@ -60,6 +60,7 @@ const dev = [
   "blind4.yaml",
   "blind5.yaml",
   "blind6.yaml",
+  "blind7.yaml",
 ]
   .flatMap((f) => loadItems(f))
   .filter((i) => fitSplits.includes(i.split));

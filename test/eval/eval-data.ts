@@ -46,7 +46,7 @@ export const itemSchema = z
     corpus: z.enum(["seeds", "vi"]),
     category,
     crossLang: z.boolean(),
-    split: z.enum(["dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"]),
+    split: z.enum(["dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"]),
     expect: expectSchema.optional(),
     note: z.string().min(1).optional(),
   })

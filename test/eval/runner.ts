@@ -30,7 +30,7 @@ export interface Item {
   corpus: keyof typeof CORPORA;
   category: string;
   crossLang: boolean;
-  split: "dev" | "holdout" | "blind" | "blind2" | "blind3" | "blind4" | "blind5" | "blind6";
+  split: "dev" | "holdout" | "blind" | "blind2" | "blind3" | "blind4" | "blind5" | "blind6" | "blind7";
   expect?: {
     file: string;
     alt?: string[];
