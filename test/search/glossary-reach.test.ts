@@ -613,6 +613,134 @@ const BRIDGES: readonly (readonly [string, ...Said[]])[] = [
     ["ja", "3か月ごと"],
   ],
   ["free-of-charge", ["en", "for free"], ["vi", "miễn phí"], ["fr", "gratuitement"], ["ja", "無料"]],
+  // Fourth widening: subjects of directives the glossary did not name before.
+  [
+    "food-poisoning",
+    ["vi", "vụ ngộ độc thực phẩm"],
+    ["en", "a food poisoning case"],
+    ["fr", "les intoxications alimentaires"],
+    ["ja", "集団食中毒"],
+  ],
+  [
+    "culling-destruction",
+    ["vi", "tiêu hủy lợn bệnh"],
+    ["en", "sick pigs were culled"],
+    ["fr", "l'abattage sanitaire des porcs"],
+    ["ja", "豚を殺処分"],
+  ],
+  [
+    "mosquito",
+    ["vi", "diệt bọ gậy, lăng quăng"],
+    ["en", "mosquito breeding sites"],
+    ["fr", "les larves de moustiques"],
+    ["ja", "蚊の発生源"],
+  ],
+  [
+    "waste-sorting",
+    ["vi", "phân loại rác tại nguồn"],
+    ["en", "waste sorting and recycling"],
+    ["fr", "le tri à la source"],
+    ["ja", "ごみの分別"],
+  ],
+  [
+    "wastewater",
+    ["vi", "xử lý nước thải"],
+    ["en", "untreated sewage"],
+    ["fr", "les eaux usées"],
+    ["ja", "生活排水"],
+  ],
+  [
+    "water-shortage",
+    ["vi", "thiếu nước sinh hoạt"],
+    ["en", "water shortages"],
+    ["fr", "la pénurie d'eau"],
+    ["ja", "水不足"],
+  ],
+  [
+    "emissions",
+    ["vi", "giảm phát thải khí nhà kính"],
+    ["en", "greenhouse gas emissions"],
+    ["fr", "les gaz à effet de serre"],
+    ["ja", "温室効果ガスの排出"],
+  ],
+  [
+    "demolition",
+    ["vi", "tháo dỡ công trình vi phạm"],
+    ["en", "demolish illegal buildings"],
+    ["fr", "la démolition"],
+    ["ja", "違法建築の取り壊し"],
+  ],
+  [
+    "drone",
+    ["vi", "sử dụng thiết bị bay không người lái (flycam)"],
+    ["en", "using drones"],
+    ["fr", "des drones"],
+    ["ja", "ドローンを使う"],
+  ],
+  [
+    "account",
+    ["vi", "mở tài khoản ngân hàng"],
+    ["en", "a bank account"],
+    ["fr", "un compte bancaire"],
+    ["ja", "銀行口座"],
+  ],
+  [
+    "driver",
+    ["vi", "tài xế xe khách"],
+    ["en", "drivers who drink"],
+    ["fr", "les conducteurs"],
+    ["ja", "運転手"],
+  ],
+  [
+    "overloading",
+    ["vi", "xe chở quá tải"],
+    ["en", "overloaded trucks"],
+    ["fr", "les camions surchargés"],
+    ["ja", "過積載"],
+  ],
+  [
+    "boarding-school",
+    ["vi", "học sinh bán trú"],
+    ["en", "boarding pupils"],
+    ["fr", "l'internat"],
+    ["ja", "寄宿舎"],
+  ],
+  [
+    "insurance-contribution",
+    ["vi", "nợ đóng bảo hiểm xã hội"],
+    ["en", "unpaid contributions"],
+    ["fr", "les cotisations sociales"],
+    ["ja", "保険料を滞納"],
+  ],
+  ["crop-pests", ["vi", "sâu bệnh hại lúa"], ["en", "crop pests"], ["fr", "les ravageurs"], ["ja", "病害虫"]],
+  [
+    "reintegration",
+    ["vi", "tái hòa nhập cộng đồng"],
+    ["en", "reintegration into society"],
+    ["fr", "la réinsertion"],
+    ["ja", "社会復帰"],
+  ],
+  [
+    "social-evils",
+    ["vi", "lô đề, cá độ bóng đá"],
+    ["en", "illegal betting"],
+    ["fr", "les paris clandestins"],
+    ["ja", "違法賭博"],
+  ],
+  [
+    "start-date",
+    ["vi", "áp dụng từ bao giờ"],
+    ["en", "since when"],
+    ["fr", "depuis quand"],
+    ["ja", "いつから始まる"],
+  ],
+  [
+    "migrant-workers",
+    ["vi", "đi làm việc ở nước ngoài"],
+    ["en", "working abroad"],
+    ["fr", "travailler à l'étranger"],
+    ["ja", "海外で働く"],
+  ],
 ];
 
 describe("the glossary bridges the wording of unseen questions and documents", () => {
@@ -648,9 +776,17 @@ describe("short Vietnamese forms do not match inside longer words", () => {
     ["đóng góp ý kiến", "donation"],
     // "bao giờ" (when) is not the hour; "thông qua" (through) is not an approval.
     ["hạn chót ký là bao giờ", "hour"],
+    ["áp dụng từ bao giờ", "hour"],
     ["thông qua các hoạt động thiết thực", "approval"],
   ])("%s is not %s", (text, id) => {
     expect(g.idsIn(text, "vi")).not.toContain(id);
+  });
+
+  it("reads a bank account, a drone and electricity saving as themselves, not as their pieces", () => {
+    expect(g.idsIn("chi trả qua tài khoản", "vi")).not.toContain("clause");
+    expect(g.idsIn("ドローンで探す", "ja")).not.toContain("loan-credit");
+    expect(g.idsIn("夏の節電", "ja")).not.toContain("section");
+    expect(g.idsIn("tăng cường tuần tra", "vi")).toContain("patrol");
   });
 
   it("reads English 'issues' as problems, not as issuing a document", () => {
