@@ -127,7 +127,9 @@ export class Coverage {
     let content = this.contents.get(entry.id);
     if (!content) {
       const { doc, version, passage } = entry;
-      const context = `${doc.number ?? ""} ${version.title} ${version.issuer ?? ""} ${passage.heading ?? ""}`;
+      // The serial of its number too: "le 1470", "1470号" name the document as "1470-CV/TU" does.
+      const serial = /^\d+/.exec(doc.number ?? "")?.[0] ?? "";
+      const context = `${doc.number ?? ""} ${serial} ${version.title} ${version.issuer ?? ""} ${passage.heading ?? ""}`;
       // Like its words, the concepts of a passage's heading ("II. CHỈ TIÊU") count as held by it.
       content = this.contentOf(passage.text, context, passage.heading ?? "", entry);
       // Bounded: a long-running bot over a large corpus must not keep every passage it ever saw.

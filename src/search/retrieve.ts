@@ -10,7 +10,7 @@ import { DEFAULT_DECISION } from "./decision-model.js";
 import type { Entry } from "./entries.js";
 import { conceptUnits, expand } from "./expansion.js";
 import { isPlace, kindsIn, placesIn } from "./glossary-lookup.js";
-import { tokenize } from "./tokenize.js";
+import { questionContent, tokenize } from "./tokenize.js";
 
 /**
  * Hybrid retrieval: lexical (BM25) and vector (HNSW) rankings fused by weighted reciprocal rank,
@@ -101,7 +101,7 @@ export class Retriever {
   async search(q: SearchQuery, k = 5): Promise<RetrievalResult> {
     const { words, anchors } = tokenize(q.text, q.lang, { question: true });
     const own = [...new Set(words.filter((w) => !w.includes("_")).map(fold))];
-    const units = conceptUnits(this.concepts, q.text, q.lang, new Set(own));
+    const units = conceptUnits(this.concepts, questionContent(q.text, q.lang), q.lang, new Set(own));
     const { expansions, termsByLang } = expand(this.concepts, units, words);
     const filter = q.docIds
       ? (id: number) => q.docIds?.has(this.index.entries[id]?.doc.id ?? "") ?? false

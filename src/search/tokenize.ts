@@ -91,12 +91,7 @@ function bareWord(w: string, lang: Lang): string {
  * looked at per word, so Japanese inside a French text (or the reverse) is still tokenised well.
  */
 export function tokenize(text: string, lang: Lang, opts: { question?: boolean } = {}): Tokenised {
-  // "bao nhiêu" (how many), "bao giờ" (when), "bao lâu" (how long) only shape a Vietnamese question;
-  // "bao" alone is kept ("báo" typed without marks is a newspaper).
-  const asked =
-    opts.question && lang === "vi"
-      ? text.replace(/(?<!\p{L})bao\s+(?:nhiêu|nhieu|giờ|gio|lâu|lau)(?!\p{L})/giu, " ")
-      : text;
+  const asked = opts.question ? withoutAsking(text, lang) : text;
   const { anchors, rest } = anchorsOf(asked, { anyCase: opts.question });
   const words: string[] = [];
   const stop = STOPWORDS[lang];
@@ -131,6 +126,24 @@ export function tokenize(text: string, lang: Lang, opts: { question?: boolean } 
     }
   }
   return { words, anchors };
+}
+
+/**
+ * "bao nhiêu" (how many), "bao giờ" (when), "bao lâu" (how long) only shape a Vietnamese question;
+ * "bao" alone is kept ("báo" typed without marks is a newspaper).
+ */
+function withoutAsking(text: string, lang: Lang): string {
+  return lang === "vi"
+    ? text.replace(/(?<!\p{L})bao\s+(?:nhiêu|nhieu|giờ|gio|lâu|lau)(?!\p{L})/giu, " ")
+    : text;
+}
+
+/**
+ * The text of a question its glossary concepts are read from: without its asking phrases ("bao
+ * nhieu" is no newspaper) and its anchors ("UBND" of "187/KH-UBND" is no People's Committee).
+ */
+export function questionContent(text: string, lang: Lang): string {
+  return anchorsOf(withoutAsking(text, lang), { anyCase: true }).rest;
 }
 
 /** All tokens in one list, as the lexical index stores them. */

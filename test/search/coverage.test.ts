@@ -55,6 +55,14 @@ describe("coverage of a question by a passage", () => {
     );
   });
 
+  it("finds the serial of a passage's document number in its context ('le 1470', '1470号')", () => {
+    const entry = entries.find((e) => e.doc.number === "1470-CV/TU" && /\bdialogue\b/.test(e.passage.text));
+    expect(entry).toBeDefined();
+    if (!entry) return;
+    expect(entry.passage.text).not.toContain("1470");
+    expect(coverage.of(entry, question("fr", ["1470", "dialogue"]))).toBe(1);
+  });
+
   it("counts a Japanese word and its character pairs as one word, found in part by its pairs", () => {
     const entry = entries.find(
       (e) => e.lang === "ja" && e.passage.text.includes("委員会") && !e.passage.text.includes("員長"),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { tokenize } from "../../src/search/tokenize.js";
+import { loadConcepts } from "../../src/engine.js";
+import { questionContent, tokenize } from "../../src/search/tokenize.js";
 
 describe("Vietnamese question phrases", () => {
   it("drops 'bao nhiêu' / 'bao giờ' / 'bao lâu' from questions but keeps 'báo' typed without marks", () => {
@@ -46,5 +47,22 @@ describe("clitics and asking words", () => {
     expect(q).toEqual(expect.arrayContaining(["決定", "日付", "キロ"]));
     // A document keeps it: only questions ask.
     expect(words("何年", "ja", false)).toContain("何年");
+  });
+});
+
+describe("the text a question's concepts are read from", () => {
+  it("leaves out asking phrases and document numbers, which name no concept", async () => {
+    const concepts = await loadConcepts();
+    const ids = (text: string) => concepts.conceptsIn(text, "vi").map((c) => c.id);
+    // "bao nhieu" typed without marks reads as "báo" (a newspaper); "UBND" of a number as a committee.
+    const asked = "tong thu ngan sach duoc bao nhieu";
+    expect(ids(asked)).toContain("newspaper");
+    expect(ids(questionContent(asked, "vi"))).not.toContain("newspaper");
+    const numbered = "Kế hoạch 187/KH-UBND: công an xã lập danh sách trước ngày nào?";
+    expect(ids(numbered)).toContain("people-committee");
+    expect(ids(questionContent(numbered, "vi"))).not.toContain("people-committee");
+    // The words of the question stay: the budget and the police are still asked about.
+    expect(ids(questionContent(asked, "vi"))).toContain("budget");
+    expect(ids(questionContent(numbered, "vi"))).toContain("police");
   });
 });
