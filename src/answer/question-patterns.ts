@@ -17,12 +17,23 @@ const JA_NUM: Record<string, number> = {
   九: 9,
   十: 10,
 };
+/** The value of a kanji numeral up to 99 ("三", "十三", "二十"), or null. */
+function kanjiValue(s: string): number | null {
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/u.exec(s);
+  if (!m || s.length === 0 || (!m[2] && m[1] && m[3])) return null;
+  const unit = (c: string | undefined) => (c ? (JA_NUM[c] ?? 0) : 0);
+  return m[2] ? (m[1] ? unit(m[1]) : 1) * 10 + unit(m[3]) : unit(m[1] ?? m[3]);
+}
+
 /** The value of a task number as matched: digits, a kanji numeral, a spelt or ordinal word. */
 export const num = (s: string | undefined): number | null => {
   if (!s) return null;
   if (/^\d+$/.test(s)) return Number(s);
-  return JA_NUM[s] ?? SPELT[s] ?? (s === "最初" ? 1 : ordinalValue(s));
+  return kanjiValue(s) ?? SPELT[s] ?? (s === "最初" ? 1 : ordinalValue(s));
 };
+
+/** A kanji numeral up to 99, whole: "十三" is thirteen, not the "三" at its end. */
+const KANJI = "[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]";
 
 export const LAST = [
   /\b(?:nhiem vu|muc|diem|noi dung)\s+cuoi(?:\s+cung)?\b/u,
@@ -70,11 +81,11 @@ const SPELT: Record<string, number> = {
   initial: 1,
 };
 export const JA_TASK: RegExp[] = [
-  /(?:タスク|任務|項目|課題|ポイント)\s*(?:第)?\s*(\d{1,2}|[一二三四五六七八九十])/u,
-  /第\s*(\d{1,2}|[一二三四五六七八九十])\s*(?:項|番|の任務|任務|のタスク)(?!\s*第)/u,
-  /(\d{1,2}|[一二三四五六七八九十])\s*(?:番目|つ目)/u,
-  /(?:任務|課題|タスク|項目)の\s*第\s*(\d{1,2}|[一二三四五六七八九十])(?!\s*[条章節])/u,
-  /第\s*(\d{1,2}|[一二三四五六七八九十])\s*の[^、。？?]{0,8}?(?:任務|課題|タスク|項目)/u,
+  new RegExp(String.raw`(?:タスク|任務|項目|課題|ポイント)\s*(?:第)?\s*(\d{1,2}|${KANJI})`, "u"),
+  new RegExp(String.raw`第\s*(\d{1,2}|${KANJI})\s*(?:項|番|の任務|任務|のタスク)(?!\s*第)`, "u"),
+  new RegExp(String.raw`(\d{1,2}|${KANJI})\s*(?:番目|つ目)`, "u"),
+  new RegExp(String.raw`(?:任務|課題|タスク|項目)の\s*第\s*(\d{1,2}|${KANJI})(?!\s*[条章節])`, "u"),
+  new RegExp(String.raw`第\s*(\d{1,2}|${KANJI})\s*の[^、。？?]{0,8}?(?:任務|課題|タスク|項目)`, "u"),
   /(最初)(?:の|に)[^、。？?]{0,12}?(?:任務|課題|タスク|項目|こと|取り組み|求め)/u,
 ];
 export const ARTICLE_PATTERNS: { re: RegExp; article: number; clause: number | null }[] = [

@@ -130,9 +130,11 @@ export function tokenize(text: string, lang: Lang, opts: { question?: boolean } 
 
 /**
  * "bao nhiêu" (how many), "bao giờ" (when), "bao lâu" (how long) only shape a Vietnamese question;
- * "bao" alone is kept ("báo" typed without marks is a newspaper).
+ * "bao" alone is kept ("báo" typed without marks is a newspaper). In Japanese, the unit asked for
+ * stays a word of its own: "何センチ" asks for centimetres ("センチ").
  */
 function withoutAsking(text: string, lang: Lang): string {
+  if (lang === "ja") return text.replace(/何(?=[\u30a1-\u30fa])/gu, " ");
   return lang === "vi"
     ? text.replace(/(?<!\p{L})bao\s+(?:nhiêu|nhieu|giờ|gio|lâu|lau)(?!\p{L})/giu, " ")
     : text;

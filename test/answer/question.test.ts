@@ -15,6 +15,10 @@ describe("reading a question", () => {
     ["タスク4は何を求めていますか", "ja", 4],
     ["第4項は何を求めていますか", "ja", 4],
     ["４番目の任務は?", "ja", 4],
+    // A kanji numeral is read whole: "十三" is thirteen, not the "三" at its end.
+    ["文書1470、十三番目の項目は何を求めていますか？", "ja", 13],
+    ["第二十の任務は？", "ja", 20],
+    ["任務十は何？", "ja", 10],
     ["カオバン省の重点任務の第6は何ですか？", "ja", 6],
     ["what's point six in the Thanh Hoa letter", "en", 6],
     ["Que dit la tâche trois ?", "fr", 3],

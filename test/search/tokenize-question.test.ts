@@ -45,6 +45,8 @@ describe("clitics and asking words", () => {
     expect(q).not.toContain("何年何月");
     expect(q).not.toContain("年何");
     expect(q).toEqual(expect.arrayContaining(["決定", "日付", "キロ"]));
+    // The unit asked for stays: "何センチ" asks for centimetres.
+    expect(words("身長は何センチ以上？", "ja")).toContain("センチ");
     // A document keeps it: only questions ask.
     expect(words("何年", "ja", false)).toContain("何年");
   });
