@@ -9,20 +9,13 @@
  */
 import { NO_CONCEPTS } from "../src/search/index.js";
 import { loadItems, type Outcome, runEval, share } from "../test/eval/runner.js";
+import { BLIND_SPLITS, fileOf, SPLITS } from "../test/eval/splits.js";
 
 const argv = process.argv.slice(2);
 const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : undefined;
 const blind = argv.includes("--no-blind")
   ? []
-  : [
-      ...loadItems("blind.yaml"),
-      ...(argv.includes("--no-blind2") ? [] : loadItems("blind2.yaml")),
-      ...(argv.includes("--no-blind3") ? [] : loadItems("blind3.yaml")),
-      ...(argv.includes("--no-blind4") ? [] : loadItems("blind4.yaml")),
-      ...(argv.includes("--no-blind5") ? [] : loadItems("blind5.yaml")),
-      ...(argv.includes("--no-blind6") ? [] : loadItems("blind6.yaml")),
-      ...(argv.includes("--no-blind7") ? [] : loadItems("blind7.yaml")),
-    ];
+  : BLIND_SPLITS.filter((s) => !argv.includes(`--no-${s}`)).flatMap((s) => loadItems(fileOf(s)));
 const items = [...loadItems(), ...blind].filter((i) => !only || i.split === only);
 // Ablations: --no-glossary leaves out the multilingual glossary, --no-vectors the HNSW vector index
 // (lexical retrieval alone), so each part's contribution shows in the same table.
@@ -31,17 +24,6 @@ const outcomes = await runEval(items, {
   ...(argv.includes("--no-vectors") ? { vectors: false } : {}),
 });
 
-const SPLITS = [
-  "dev",
-  "holdout",
-  "blind",
-  "blind2",
-  "blind3",
-  "blind4",
-  "blind5",
-  "blind6",
-  "blind7",
-] as const;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const answerable = (os: Outcome[]) => os.filter((o) => o.item.expect);
 const cell = (os: Outcome[], f: (os: Outcome[]) => string) => (os.length === 0 ? "-" : f(os)).padStart(16);

@@ -38,6 +38,7 @@ import {
 } from "../src/search/index.js";
 import { squash } from "../src/text/index.js";
 import { type Item, loadItems, type Outcome, openCorpora, scoreItems, share } from "../test/eval/runner.js";
+import { BLIND_SPLITS, fileOf } from "../test/eval/splits.js";
 
 const vectors = !process.argv.includes("--no-vectors");
 const argv = (flag: string) => {
@@ -52,16 +53,7 @@ const engines = await openCorpora(data, { concepts, vectors });
 // The splits fitted on (default dev): `--fit dev,holdout,blind,blind2,blind3` pools the sets looked at,
 // leaving a later blind set as the only unseen measure.
 const fitSplits = (argv("--fit") ?? "dev").split(",");
-const dev = [
-  "questions.yaml",
-  "blind.yaml",
-  "blind2.yaml",
-  "blind3.yaml",
-  "blind4.yaml",
-  "blind5.yaml",
-  "blind6.yaml",
-  "blind7.yaml",
-]
+const dev = ["questions.yaml", ...BLIND_SPLITS.map(fileOf)]
   .flatMap((f) => loadItems(f))
   .filter((i) => fitSplits.includes(i.split));
 

@@ -1,8 +1,7 @@
 /**
  * The evaluation data's shared rules (schema, corpora, passage finders) and the checks every item of
- * every set must pass, whichever file it comes from: questions.yaml (dev + holdout), blind.yaml
- * (blind), blind2.yaml (blind2) and blind3.yaml (blind3). The set-specific checks (the mix) live in each
- * set's own test file.
+ * every set must pass, whichever file it comes from: questions.yaml (dev + holdout) and each blind set's
+ * file (splits.ts lists them). The set-specific checks (the mix) live in each set's own test file.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -10,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
+import { SPLITS } from "./splits.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const corpusDirs = {
@@ -46,7 +46,7 @@ export const itemSchema = z
     corpus: z.enum(["seeds", "vi"]),
     category,
     crossLang: z.boolean(),
-    split: z.enum(["dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"]),
+    split: z.enum(SPLITS),
     expect: expectSchema.optional(),
     note: z.string().min(1).optional(),
   })

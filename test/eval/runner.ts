@@ -8,6 +8,7 @@ import type { Answer, Answerer } from "../../src/answer/index.js";
 import { type Engine, openEngine } from "../../src/engine.js";
 import type { ConceptFinder, RetrievalTuning } from "../../src/search/index.js";
 import { squash } from "../../src/text/index.js";
+import type { Split } from "./splits.js";
 
 /**
  * Runs an evaluation set (`questions.yaml`, `blind.yaml`) through the real engine and scores it: an answerable
@@ -30,7 +31,7 @@ export interface Item {
   corpus: keyof typeof CORPORA;
   category: string;
   crossLang: boolean;
-  split: "dev" | "holdout" | "blind" | "blind2" | "blind3" | "blind4" | "blind5" | "blind6" | "blind7";
+  split: Split;
   expect?: {
     file: string;
     alt?: string[];

@@ -1,0 +1,27 @@
+/**
+ * The evaluation splits, in the order `npm run eval` prints them: dev and holdout (questions.yaml),
+ * then each blind set, oldest first, in a file of its own (split `blind7` in blind7.yaml). A new blind
+ * set is added here once, for the data checks, the runner and the bench scripts alike.
+ */
+export const SPLITS = [
+  "dev",
+  "holdout",
+  "blind",
+  "blind2",
+  "blind3",
+  "blind4",
+  "blind5",
+  "blind6",
+  "blind7",
+] as const;
+
+/** One evaluation split. */
+export type Split = (typeof SPLITS)[number];
+
+/** The blind splits, oldest first. */
+export const BLIND_SPLITS = SPLITS.filter((s) => s.startsWith("blind"));
+
+/** The file of test/eval that holds a split's items. */
+export function fileOf(split: Split): string {
+  return split === "dev" || split === "holdout" ? "questions.yaml" : `${split}.yaml`;
+}
