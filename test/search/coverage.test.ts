@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { groupDocuments, listCorpus, readVersion } from "../../src/corpus/index.js";
 import { NO_CONCEPTS } from "../../src/search/concepts.js";
 import { Coverage, type QuestionContent } from "../../src/search/coverage.js";
-import { type Entry, entriesOf } from "../../src/search/entries.js";
+import type { Entry } from "../../src/search/entries.js";
 import { LexicalIndex } from "../../src/search/lexical.js";
 import { tokenize } from "../../src/search/tokenize.js";
-import { SEED_CORPUS } from "../support/engine.js";
+import { entriesIn, SEED_CORPUS } from "../support/engine.js";
 
 // How much of a question a passage holds, on the seed corpus without the glossary (so every word of
 // the question is a word of its own, and the figures can be worked out by hand).
@@ -15,12 +14,7 @@ let lexical: LexicalIndex;
 let coverage: Coverage;
 
 beforeAll(async () => {
-  const versions = [];
-  for (const f of await listCorpus(SEED_CORPUS)) {
-    const r = await readVersion(f);
-    if (r.ok) versions.push(r.version);
-  }
-  entries = entriesOf(groupDocuments(versions));
+  entries = await entriesIn(SEED_CORPUS);
   lexical = LexicalIndex.build(entries);
   coverage = new Coverage(lexical, NO_CONCEPTS);
 });

@@ -3,11 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import MiniSearch from "minisearch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { groupDocuments, listCorpus, readVersion } from "../../src/corpus/index.js";
-import { contextOf, type Entry, entriesOf } from "../../src/search/entries.js";
+import { contextOf, type Entry } from "../../src/search/entries.js";
 import { LexicalIndex, stemsOf } from "../../src/search/lexical.js";
 import { indexTokens, tokenize } from "../../src/search/tokenize.js";
-import { VI_CORPUS } from "../support/engine.js";
+import { entriesIn, VI_CORPUS } from "../support/engine.js";
 
 // The packed lexical index against MiniSearch, which it replaced: the same BM25+ ranking, found
 // with and without Vietnamese diacritics, the same after saving, and after an incremental update.
@@ -21,12 +20,7 @@ afterAll(() => rm(tmp, { recursive: true, force: true }));
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), "cadre-lexical-"));
-  const versions = [];
-  for (const f of await listCorpus(VI_CORPUS)) {
-    const r = await readVersion(f);
-    if (r.ok) versions.push(r.version);
-  }
-  entries = entriesOf(groupDocuments(versions));
+  entries = await entriesIn(VI_CORPUS);
   index = LexicalIndex.build(entries);
   // MiniSearch configured as the lexical index was before (same tokens, same field boosts).
   reference = new MiniSearch({

@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect } from "vitest";
 import type { Answer } from "../../src/answer/index.js";
+import { groupDocuments, listCorpus, readVersion } from "../../src/corpus/index.js";
 import { type Engine, openEngine } from "../../src/engine.js";
+import { type Entry, entriesOf } from "../../src/search/entries.js";
 import { squash } from "../../src/text/index.js";
 
 /** The repository's default corpus. */
@@ -24,6 +26,16 @@ export function engineFor(corpusDir: string): Promise<Engine> {
     cache.set(corpusDir, engine);
   }
   return engine;
+}
+
+/** The search entries of the files in `corpusDir`, read and grouped as an index reads them (none built). */
+export async function entriesIn(corpusDir: string): Promise<Entry[]> {
+  const versions = [];
+  for (const f of await listCorpus(corpusDir)) {
+    const r = await readVersion(f);
+    if (r.ok) versions.push(r.version);
+  }
+  return entriesOf(groupDocuments(versions));
 }
 
 /** Asserts that every citation of `answer` quotes its file in `corpus` word for word. */
