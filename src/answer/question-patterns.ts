@@ -5,24 +5,15 @@ import { ordinalValue } from "../corpus/index.js";
  * or, for Japanese, on the original: task and article references, and the intents beyond a search.
  */
 
-const JA_NUM: Record<string, number> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
+/** Kanji digits, one to nine, at their value's position (less one). */
+const KANJI_DIGITS = "一二三四五六七八九";
+
 /** The value of a kanji numeral up to 99 ("三", "十三", "二十"), or null. */
 function kanjiValue(s: string): number | null {
   const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/u.exec(s);
   if (!m || s.length === 0 || (!m[2] && m[1] && m[3])) return null;
-  const unit = (c: string | undefined) => (c ? (JA_NUM[c] ?? 0) : 0);
-  return m[2] ? (m[1] ? unit(m[1]) : 1) * 10 + unit(m[3]) : unit(m[1] ?? m[3]);
+  const digit = (c: string | undefined) => (c ? KANJI_DIGITS.indexOf(c) + 1 : 0);
+  return m[2] ? (m[1] ? digit(m[1]) : 1) * 10 + digit(m[3]) : digit(m[1] ?? m[3]);
 }
 
 /** The value of a task number as matched: digits, a kanji numeral, a spelt or ordinal word. */
