@@ -56,8 +56,23 @@ function separators(text: string, lang: DutyLang): { at: number; length: number 
 function continues(piece: string, previous: string, lang: DutyLang): boolean {
   if (lang === "fr") return /^(?:de|du|des|d['’])(?!\p{L})/iu.test(piece);
   if (lang === "en") return /^of(?!\p{L})/iu.test(piece);
-  if (lang === "vi") return VI_LEVEL.test(piece) && /(?<!\p{L})các\s/iu.test(previous);
+  if (lang === "vi")
+    return (VI_LEVEL.test(piece) && /(?<!\p{L})các\s/iu.test(previous)) || namePart(piece, previous);
   return false;
+}
+
+/**
+ * "Đào tạo" in "Sở Giáo dục và Đào tạo", "Dân vận Tỉnh ủy" in "Ban Tuyên giáo và Dân vận Tỉnh ủy":
+ * a field of a body's name (first word capitalised, the next not, as Vietnamese writes the name
+ * part of a body), not a body of its own, which opens with its kind ("Sở", "Báo") or is a place,
+ * whose every word is capitalised ("Tuyên Hóa").
+ */
+function namePart(piece: string, previous: string): boolean {
+  return (
+    /^\p{Lu}\p{Ll}*\s+\p{Ll}/u.test(piece) &&
+    !VI_HEAD.test(piece) &&
+    VI_HEAD.test(previous.replace(LEADING_ARTICLE, ""))
+  );
 }
 
 /** The bodies a subject phrase lists, as written (see the file comment for the splitting rules). */
@@ -112,6 +127,11 @@ function shareHead(units: string[]): string[] {
 const VI_OPENING = new RegExp(`^${VI_PREDICATE.source}`, "iu");
 const VI_BODY =
   "Ban|Thường trực|Thường vụ|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy|Đảng ủy|Đảng uỷ|Đảng đoàn|Cấp ủy|Chi bộ|Sở|Bộ|Cục|Tổng cục|Vụ|Phòng|Văn phòng|Chính phủ|Thủ tướng|Chủ tịch|Bí thư|Trung ương|Mặt trận|Liên đoàn|Hội|Đoàn|Thanh tra|Công an|Trung tâm|Kho bạc|Viện|Tòa án";
+/** What opens the name of a body in a list: its kind, its level of government, or an acronym. */
+const VI_HEAD = new RegExp(
+  `^(?:${VI_BODY}|Báo|Đài|Trường|Bệnh viện|Ngân hàng|Bảo hiểm|Chi cục|Liên minh|Tỉnh đoàn|Đảng bộ|Cơ quan|Công ty|Tổng công ty|Hợp tác xã|Lực lượng|Đội|Hạt|Trạm|Thành phố|Thị xã|Thị trấn|Huyện|Quận|Xã(?!\\s+hội)|Phường|Tỉnh)(?!\\p{L})|^\\p{Lu}{2,}`,
+  "u",
+);
 const VI_RECIPIENT = new RegExp(
   `^[^;.]*?(?<!\\p{L})(?:(?:gửi\\s+)?(?:về|lên|cho|tới|đến)|gửi|báo cáo)\\s+(?<r>(?:${VI_BODY})(?!\\p{L})[^(,;:.]*)`,
   "u",

@@ -393,6 +393,19 @@ describe("splitUnits", () => {
     ["Các huyện ủy, thị ủy, thành ủy", "vi", ["huyện ủy", "thị ủy", "thành ủy"]],
     ["Các sở, ban, ngành và Mặt trận Tổ quốc tỉnh", "vi", ["sở, ban, ngành", "Mặt trận Tổ quốc tỉnh"]],
     ["Sở Nội vụ (cơ quan thường trực, đầu mối)", "vi", ["Sở Nội vụ (cơ quan thường trực, đầu mối)"]],
+    // A merged body's name holds "và" and commas; a field of it is not a body of its own.
+    ["Ban Tuyên giáo và Dân vận Tỉnh ủy", "vi", ["Ban Tuyên giáo và Dân vận Tỉnh ủy"]],
+    [
+      "Sở Văn hóa, Thể thao và Du lịch, Sở Lao động - Thương binh và Xã hội và Công an tỉnh",
+      "vi",
+      ["Sở Văn hóa, Thể thao và Du lịch", "Sở Lao động - Thương binh và Xã hội", "Công an tỉnh"],
+    ],
+    [
+      "Đài Phát thanh và Truyền hình tỉnh, Báo Hà Tĩnh và Viettel Hà Tĩnh",
+      "vi",
+      ["Đài Phát thanh và Truyền hình tỉnh", "Báo Hà Tĩnh", "Viettel Hà Tĩnh"],
+    ],
+    ["Huyện ủy Minh Hóa, Tuyên Hóa", "vi", ["Huyện ủy Minh Hóa", "Huyện ủy Tuyên Hóa"]],
     [
       "Les comités du Parti, les comités du Parti de district, de ville et de cité",
       "fr",
