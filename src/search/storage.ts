@@ -92,11 +92,21 @@ function documentFromJSON(json: string): Document {
 
 /** Writes the documents to `file`, one JSON line each (no string of the whole corpus is made). */
 export async function writeDocuments(file: string, documents: Document[]): Promise<void> {
+  await writePieces(
+    file,
+    (function* () {
+      for (const d of documents) yield `${documentToJSON(d)}\n`;
+    })(),
+  );
+}
+
+/** Writes `pieces` one after another to `file`, a few hundred at a time (never the whole text at once). */
+export async function writePieces(file: string, pieces: Iterable<string>): Promise<void> {
   const out = await open(file, "w");
   try {
     let chunk: string[] = [];
-    for (const d of documents) {
-      chunk.push(`${documentToJSON(d)}\n`);
+    for (const piece of pieces) {
+      chunk.push(piece);
       if (chunk.length >= 200) {
         await out.write(chunk.join(""));
         chunk = [];
