@@ -13,6 +13,7 @@ export const SPLITS = [
   "blind5",
   "blind6",
   "blind7",
+  "blind8",
 ] as const;
 
 /** One evaluation split. */
