@@ -187,6 +187,10 @@ describe("cadre deadlines suggest", () => {
       "17-CT/TU once",
       "18/CT-UBND once",
       "18/CT-UBND once",
+      "24/CT-UBND once",
+      "24/CT-UBND once",
+      "24/CT-UBND once",
+      "24/CT-UBND once",
       "26-CT/TU once",
       "26-CT/TU once",
       "26-CT/TU once",
@@ -208,7 +212,7 @@ describe("cadre deadlines suggest", () => {
     for (const s of got)
       expect(readFileSync(path.join(FIXTURES, s.file), "utf8").includes(s.quote)).toBe(true);
     expect(got[0].dates).toEqual(["2025-06-10"]);
-    expect(got[15]).toMatchObject({ dates: ["2025-05-05"], units: ["chi bộ", "đảng bộ trực thuộc"] });
+    expect(got[19]).toMatchObject({ dates: ["2025-05-05"], units: ["chi bộ", "đảng bộ trực thuộc"] });
     // "Chế độ báo cáo: các huyện ủy, …": the units follow the label, which is not one of them.
     expect(got[7]).toMatchObject({ dates: ["2025-12-15"], units: ["huyện ủy", "thị ủy", "thành ủy"] });
   });
