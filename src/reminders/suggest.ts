@@ -67,7 +67,8 @@ export function oneYearAfter(from: LocalDate): LocalDate {
 
 /**
  * Every duty in `sources`, in corpus order (files as given, sentences in document order). A date
- * with no year ("trước ngày 10/6") is read against the document's date, or `from` when it has none.
+ * with no year ("trước ngày 10/6") is read against the document's date, or `from` when it has none;
+ * no date is listed before the document's date (a duty is not due before it is set).
  */
 export function suggestDeadlines(sources: readonly SuggestSource[], options: SuggestOptions): Suggestion[] {
   const until = options.until ?? oneYearAfter(options.from);
@@ -75,6 +76,7 @@ export function suggestDeadlines(sources: readonly SuggestSource[], options: Sug
   const out: Suggestion[] = [];
   for (const src of sources) {
     const referenceDate = src.date && isLocalDate(src.date) ? src.date : options.from;
+    const start = referenceDate > options.from ? referenceDate : options.from;
     for (const duty of extractDuties(src.text, { referenceDate })) {
       out.push({
         id: suggestionId(src.file, duty.start, duty.rule),
@@ -84,7 +86,7 @@ export function suggestDeadlines(sources: readonly SuggestSource[], options: Sug
         quote: duty.quote,
         kind: duty.kind,
         rule: duty.rule,
-        dates: suggestedDates(duty.rule, options.from, until, { ...options, zone }),
+        dates: suggestedDates(duty.rule, start, until, { ...options, zone }),
         units: duty.units,
         recipient: duty.recipient,
       });

@@ -188,8 +188,8 @@ describe("cadre deadlines suggest", () => {
       "18/CT-UBND once",
       "18/CT-UBND once",
       "24/CT-UBND once",
-      "24/CT-UBND once",
-      "24/CT-UBND once",
+      "24/CT-UBND semiannual",
+      "24/CT-UBND annual",
       "24/CT-UBND once",
       "26-CT/TU once",
       "26-CT/TU once",
@@ -215,6 +215,22 @@ describe("cadre deadlines suggest", () => {
     expect(got[19]).toMatchObject({ dates: ["2025-05-05"], units: ["chi bộ", "đảng bộ trực thuộc"] });
     // "Chế độ báo cáo: các huyện ủy, …": the units follow the label, which is not one of them.
     expect(got[7]).toMatchObject({ dates: ["2025-12-15"], units: ["huyện ủy", "thị ủy", "thành ủy"] });
+    // 24/CT-UBND (08/12/2025): "định kỳ 6 tháng (trước ngày 10/6/2026) và hằng năm (trước ngày
+    // 10/11/2026) … về Ủy ban nhân dân tỉnh (qua Sở Nông nghiệp và Môi trường)". Each period is dated
+    // by its brackets; no date is due before the directive (10/6/2025, 10/11/2025 are not listed).
+    const communes = ["Ủy ban nhân dân các xã, phường"];
+    expect(got.slice(12, 16).map((s) => [s.rule, s.dates, s.units, s.recipient])).toEqual([
+      ["once, before 26 December 2025", ["2025-12-26"], communes, "Sở Nông nghiệp và Môi trường"],
+      ["every six months, before 10 June", [], communes, "Ủy ban nhân dân tỉnh"],
+      ["annually, before 10 November", [], communes, "Ủy ban nhân dân tỉnh"],
+      // 05/12/2026 is a Saturday.
+      [
+        "once, before 5 December 2026",
+        ["2026-12-04"],
+        ["Sở Nông nghiệp và Môi trường"],
+        "Chủ tịch Ủy ban nhân dân tỉnh",
+      ],
+    ]);
   });
 
   it("rejects a malformed date with one line naming the option, exit 2", () => {

@@ -173,7 +173,16 @@ const EN_RECIPIENT_STOP =
   /\s+(?:by|before|on|every|each|no later|not later|through|via|quarterly|monthly|annually|within|in|about|regarding|for|and)(?!\p{L})/u;
 
 function cut(text: string, stop: RegExp): string {
-  const at = text.search(stop);
+  let from = 0;
+  let at = text.search(stop);
+  for (;;) {
+    // "Sở Nông nghiệp và Môi trường": a "và" inside a body's name does not end the body.
+    const and = at >= 0 ? /^\s+và\s+/u.exec(text.slice(at)) : null;
+    if (!and || !namePart(text.slice(at + and[0].length), text.slice(0, at))) break;
+    from = at + and[0].length;
+    const next = text.slice(from).search(stop);
+    at = next < 0 ? -1 : from + next;
+  }
   return (at >= 0 ? text.slice(0, at) : text).replace(/[\s,.;:]+$/u, "").trim();
 }
 

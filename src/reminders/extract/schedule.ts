@@ -2,7 +2,8 @@
  * From a duty sentence to the rules it states. Periods and deadlines are found separately, then each
  * period takes the deadlines that follow it up to the next period (or, failing that, those just
  * before it): "Định kỳ 6 tháng (trước ngày 10/6) và hằng năm (trước ngày 25/11)" → semiannual 10/6 +
- * annual 25/11; "trước ngày 25 hằng tháng" → monthly 25. A deadline with a year is a one-off of its own;
+ * annual 25/11; "trước ngày 25 hằng tháng" → monthly 25. A deadline with a year is a one-off of its own
+ * (unless in the brackets of a period: "định kỳ 6 tháng (trước ngày 10/6/2026)" is semiannual 10/6);
  * one with a month and year but no day ("vào tháng 7/2026") falls due on that month's last day.
  */
 import {
@@ -118,8 +119,12 @@ function findMarks(sentence: string, patterns: LangPatterns, deadlines: Deadline
 }
 
 // The deadlines each period takes: those after it up to the next period, else those just before it.
-function pair(marks: Mark[], deadlines: Deadline[]): Map<Mark, Deadline[]> {
-  const free = deadlines.filter((d) => d.year === undefined);
+// A deadline with a year is a one-off, unless it is in the brackets the period opens: "định kỳ 6
+// tháng (trước ngày 10/6/2026)" dates the period (the rule keeps its day and month, not its year).
+function pair(sentence: string, marks: Mark[], deadlines: Deadline[]): Map<Mark, Deadline[]> {
+  const bracketed = (d: Deadline) =>
+    marks.some((k) => k.end <= d.start && /^\s*[(（][^)）]*$/u.test(sentence.slice(k.end, d.start)));
+  const free = deadlines.filter((d) => d.year === undefined || bracketed(d));
   const taken = new Set<Deadline>();
   const result = new Map<Mark, Deadline[]>();
   marks.forEach((mark, i) => {
@@ -188,7 +193,7 @@ function oneOff(d: Deadline, options: ScheduleOptions): Rule | null {
 export function rulesIn(sentence: string, patterns: LangPatterns, options: ScheduleOptions = {}): Rule[] {
   const deadlines = findDeadlines(sentence, patterns);
   const marks = findMarks(sentence, patterns, deadlines);
-  const paired = pair(marks, deadlines);
+  const paired = pair(sentence, marks, deadlines);
   const claimed = new Set([...paired.values()].flat());
   const items: { at: number; rules: Rule[] }[] = marks.map((mark) => ({
     at: mark.start,

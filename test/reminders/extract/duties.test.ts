@@ -34,6 +34,17 @@ describe("extractDuties — Vietnamese", () => {
     ]);
   });
 
+  it("dates a period by the brackets it opens, even with a year; a body's name keeps its 'và'", () => {
+    const text =
+      "Ủy ban nhân dân các xã báo cáo định kỳ 6 tháng (trước ngày 10/6/2026) và hằng năm (trước ngày 10/11/2026) về Sở Nông nghiệp và Môi trường.";
+    const recipient = "Sở Nông nghiệp và Môi trường";
+    const units = ["Ủy ban nhân dân các xã"];
+    expect(brief(extractDuties(text))).toEqual([
+      { rule: { kind: "semiannual", dates: [{ day: 10, month: 6 }] }, units, recipient },
+      { rule: { kind: "annual", day: 10, month: 11 }, units, recipient },
+    ]);
+  });
+
   it("reads a monthly quick report and the units that owe it", () => {
     const duties = extractDuties("Các huyện ủy, thị ủy, thành ủy báo cáo nhanh hằng tháng trước ngày 25.");
     expect(brief(duties)).toEqual([
