@@ -2,14 +2,18 @@ import { fold, LANGS, type Lang } from "../text/index.js";
 import type { ConceptFinder } from "./concepts.js";
 import type { ConceptUnit } from "./coverage.js";
 import { isPlace } from "./glossary-lookup.js";
-import { tokenize } from "./tokenize.js";
+import { askingSpans, tokenize } from "./tokenize.js";
 
 /**
  * A question's glossary concepts, and their terms in every language: what the lexical search adds
  * to cross languages, and what the quote is cut around in the passage's language.
  */
 
-/** The glossary concepts of a question, each with the question's (folded) words it spans. */
+/**
+ * The glossary concepts of a question, each with the question's (folded) words it spans; a concept
+ * found in part of an asking phrase ("báo" in "bao nhieu") is not one, while one the whole phrase
+ * spells is ("bao lâu", how long: a time limit).
+ */
 export function conceptUnits(
   concepts: ConceptFinder,
   text: string,
@@ -17,7 +21,11 @@ export function conceptUnits(
   own: Set<string>,
 ): ConceptUnit[] {
   const byId = new Map<string, Set<string>>();
+  const asking = askingSpans(text, lang);
   for (const m of concepts.conceptsIn(text, lang)) {
+    const inside = (a: { start: number; end: number }) =>
+      a.start <= m.start && m.end <= a.end && m.end - m.start < a.end - a.start;
+    if (asking.some(inside)) continue;
     const spanned = tokenize(text.slice(m.start, m.end), lang)
       .words.filter((w) => !w.includes("_"))
       .map(fold)

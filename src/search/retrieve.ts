@@ -101,7 +101,7 @@ export class Retriever {
   async search(q: SearchQuery, k = 5): Promise<RetrievalResult> {
     const { words, anchors } = tokenize(q.text, q.lang, { question: true });
     const own = [...new Set(words.filter((w) => !w.includes("_")).map(fold))];
-    const units = conceptUnits(this.concepts, questionContent(q.text, q.lang), q.lang, new Set(own));
+    const units = conceptUnits(this.concepts, questionContent(q.text), q.lang, new Set(own));
     const { expansions, termsByLang } = expand(this.concepts, units, words);
     const filter = q.docIds
       ? (id: number) => q.docIds?.has(this.index.entries[id]?.doc.id ?? "") ?? false

@@ -135,17 +135,23 @@ export function tokenize(text: string, lang: Lang, opts: { question?: boolean } 
  */
 function withoutAsking(text: string, lang: Lang): string {
   if (lang === "ja") return text.replace(/何(?=[\u30a1-\u30fa])/gu, " ");
-  return lang === "vi"
-    ? text.replace(/(?<!\p{L})bao\s+(?:nhiêu|nhieu|giờ|gio|lâu|lau)(?!\p{L})/giu, " ")
-    : text;
+  return lang === "vi" ? text.replace(VI_ASKING, " ") : text;
 }
 
+const VI_ASKING = /(?<!\p{L})bao\s+(?:nhiêu|nhieu|giờ|gio|lâu|lau)(?!\p{L})/giu;
+
 /**
- * The text of a question its glossary concepts are read from: without its asking phrases ("bao
- * nhieu" is no newspaper) and its anchors ("UBND" of "187/KH-UBND" is no People's Committee).
+ * Where a Vietnamese question's asking phrases are: a glossary concept found in part of one is not
+ * asked about ("bao nhieu" typed without marks holds "báo", a newspaper); see `conceptUnits`.
  */
-export function questionContent(text: string, lang: Lang): string {
-  return anchorsOf(withoutAsking(text, lang), { anyCase: true }).rest;
+export function askingSpans(text: string, lang: Lang): { start: number; end: number }[] {
+  if (lang !== "vi") return [];
+  return [...text.matchAll(VI_ASKING)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** The text of a question its glossary concepts are read from: without its anchors ("UBND" of "187/KH-UBND" is no People's Committee). */
+export function questionContent(text: string): string {
+  return anchorsOf(text, { anyCase: true }).rest;
 }
 
 /** All tokens in one list, as the lexical index stores them. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadConcepts } from "../../src/engine.js";
+import { conceptUnits } from "../../src/search/expansion.js";
 import { questionContent, tokenize } from "../../src/search/tokenize.js";
 
 describe("Vietnamese question phrases", () => {
@@ -52,19 +53,25 @@ describe("clitics and asking words", () => {
   });
 });
 
-describe("the text a question's concepts are read from", () => {
-  it("leaves out asking phrases and document numbers, which name no concept", async () => {
+describe("the concepts of a question", () => {
+  it("leaves out document numbers and concepts found in part of an asking phrase", async () => {
     const concepts = await loadConcepts();
     const ids = (text: string) => concepts.conceptsIn(text, "vi").map((c) => c.id);
+    const units = (text: string) =>
+      conceptUnits(concepts, questionContent(text), "vi", new Set()).map((u) => u.id);
     // "bao nhieu" typed without marks reads as "báo" (a newspaper); "UBND" of a number as a committee.
     const asked = "tong thu ngan sach duoc bao nhieu";
     expect(ids(asked)).toContain("newspaper");
-    expect(ids(questionContent(asked, "vi"))).not.toContain("newspaper");
+    expect(units(asked)).not.toContain("newspaper");
     const numbered = "Kế hoạch 187/KH-UBND: công an xã lập danh sách trước ngày nào?";
     expect(ids(numbered)).toContain("people-committee");
-    expect(ids(questionContent(numbered, "vi"))).not.toContain("people-committee");
+    expect(units(numbered)).not.toContain("people-committee");
     // The words of the question stay: the budget and the police are still asked about.
-    expect(ids(questionContent(asked, "vi"))).toContain("budget");
-    expect(ids(questionContent(numbered, "vi"))).toContain("police");
+    expect(units(asked)).toContain("budget");
+    expect(units(numbered)).toContain("police");
+    // An asking phrase that spells a concept, whole or in a longer form, names it: how long is a time limit.
+    expect(units("le giao quan keo dai toi da bao lau")).toContain("deadline");
+    expect(units("Trong bao lâu phải giải quyết xong?")).toContain("deadline");
+    expect(units("Hạn chót nộp là bao giờ?")).toContain("deadline");
   });
 });
