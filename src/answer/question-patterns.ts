@@ -100,7 +100,7 @@ export const ISSUER_INTENT =
 // decree is the plan based on?") and its purpose ("chỉ thị này nhằm mục đích gì?"): each needs a
 // document word next to the basis or purpose words, so "theo nghị định số mấy" about a measure is not one.
 const KIND_WORDS =
-  "van ban|chi thi|ke hoach|quy dinh|cong van|nghi quyet|quyet dinh|huong dan|de an|directive|plan|regulation|document|letter|instruction|reglement|lettre";
+  "van ban|chi thi|ke hoach|quy dinh|cong van|nghi quyet|quyet dinh|huong dan|de an|directive|plan|regulation|document|letter|instruction|reglement|lettre|\\d{1,5}[-/][a-z]+(?:[-/][a-z]+)*";
 export const BASIS_INTENT = new RegExp(
   [
     `\\b(?:${KIND_WORDS}|no)\\b[^?]{0,80}?\\b(?:can cu|dua tren|dua vao|tren co so|de thuc hien|nham thuc hien|thuc hien theo)(?: vao| theo)?(?: (?:nhung|cac))?(?: (?:${KIND_WORDS}|co so|luat|nghi dinh|thong tu|ket luan|chuong trinh|chu truong))? (?:nao|gi|dau|so may)\\b`,
@@ -127,6 +127,6 @@ export const PURPOSE_INTENT = new RegExp(
   ].join("|"),
   "u",
 );
-export const JA_PURPOSE = /(?:指示|計画|規定|文書|公文)[^。？?]{0,20}(?:目的|ねらい|狙い)/u;
+export const JA_PURPOSE = /(?:指示|計画|規定|文書|公文|\d{1,5}[-/][A-Za-zĐđ]+(?:[-/][A-Za-zĐđ]+)*)[^。？?]{0,20}(?:目的|ねらい|狙い)/u;
 export const DOC_WORD =
   /\b(?:van ban|chi thi|ke hoach|quy dinh|quyet dinh|nghi quyet|ket luan|cong van|huong dan|de an|document|directive|plan|decision|resolution|letter|lettre|decision|projet|project)\s+(?:so\s+|no\.?\s*|n°\s*)?(\d{1,5}(?:[-/][A-Za-z]{1,6})?)\b/u;

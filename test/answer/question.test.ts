@@ -122,6 +122,11 @@ describe("reading a question", () => {
     ["What is the purpose of the Yen Bai directive?", "purpose"],
     ["Quel est l'objectif du plan de Quang Binh ?", "purpose"],
     ["クアンビン計画の目的は何ですか", "purpose"],
+    // A document named by its number alone.
+    ["18/CT-UBNDの目的は何ですか？", "purpose"],
+    ["Mục đích của 18/CT-UBND là gì?", "purpose"],
+    ["What is the purpose of 1470-CV/TU?", "purpose"],
+    ["Kế hoạch 112/KH-UBND căn cứ vào văn bản nào?", "basis"],
     // About something in a document, not the document itself.
     ["Bắc Giang thực hiện dân chủ ở cơ sở theo nghị định số mấy?", "search"],
     ["Based on the Ha Tinh directive, what must chairmen do?", "search"],
