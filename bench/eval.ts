@@ -1,11 +1,11 @@
 /**
- * `npm run eval`: the evaluation sets through the real engine. One column per split: dev (may tune),
- * holdout, blind, blind2 to blind7 (never tune; blind.yaml was written before the quality work,
- * blind2.yaml to blind7.yaml by outside checkers, to be measured once at the end). Rows: per
- * language, per category, cross-/same-language, then hit@1, hit@3, MRR, refusal accuracy and verbatim
- * citations. Flags: --no-glossary, --no-vectors (ablations), --no-blind (tuning set only: drops every blind
- * set), --no-blind2 / --no-blind3 / --no-blind4 / --no-blind5 / --no-blind6 / --no-blind7 (keep that
- * blind set unseen while working), --only <split> (--only dev), --failures [split].
+ * `npm run eval`: the evaluation sets through the real engine. One column per split (test/eval/splits.ts):
+ * dev (may tune), holdout, then the blind sets, oldest first (blind.yaml was written before the quality
+ * work, the later ones by outside checkers, each to be measured once at the start and once at the end
+ * of a session). Rows: per language, per category, cross-/same-language, then hit@1, hit@3, MRR,
+ * refusal accuracy and verbatim citations. Flags: --no-glossary, --no-vectors (ablations), --no-blind
+ * (tuning set only: drops every blind set), --no-blindN (keeps blind set N unseen while working, e.g.
+ * --no-blind8), --only <split> (--only dev), --failures [split].
  */
 import { NO_CONCEPTS } from "../src/search/index.js";
 import { loadItems, type Outcome, runEval, share } from "../test/eval/runner.js";
