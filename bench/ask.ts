@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { openEngine } from "../src/engine.js";
-import { CORPORA, loadItems } from "../test/eval/runner.js";
+import { loadItems } from "../test/eval/runner.js";
+import { CORPORA } from "../test/eval/splits.js";
 
 const data = await mkdtemp(path.join(tmpdir(), "cadre-bench-"));
 const t0 = performance.now();

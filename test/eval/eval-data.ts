@@ -9,14 +9,11 @@ import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
-import { SPLITS } from "./splits.js";
+import { CORPORA, SPLITS } from "./splits.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const corpusDirs = {
-  seeds: join(here, "..", "..", "corpus"),
-  vi: join(here, "..", "fixtures", "directives-vi"),
-} as const;
-export type CorpusName = keyof typeof corpusDirs;
+
+export type CorpusName = keyof typeof CORPORA;
 
 export const lang = z.enum(["vi", "en", "fr", "ja"]);
 export const category = z.enum([
@@ -76,7 +73,7 @@ export const targetsOf = (e: NonNullable<Item["expect"]>) => [
 ];
 export const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
 export const readCorpusFile = (corpus: CorpusName, file: string) =>
-  collapse(readFileSync(join(corpusDirs[corpus], file), "utf8"));
+  collapse(readFileSync(join(CORPORA[corpus], file), "utf8"));
 export const isJapanese = (s: string) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(s);
 // letters French never uses (â, ê, ô are shared); a French text may still quote a Vietnamese name
 const vietnameseLetters = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/gi;
@@ -142,7 +139,7 @@ export function loadSet(file: string) {
   return { items: parsed.success ? parsed.data : [], error: parsed.error };
 }
 export const filesOf = (corpus: CorpusName) =>
-  readdirSync(corpusDirs[corpus]).filter((f) => /\.(txt|md)$/.test(f));
+  readdirSync(CORPORA[corpus]).filter((f) => /\.(txt|md)$/.test(f));
 export const corpusLanguages = (corpus: CorpusName) =>
   new Set(filesOf(corpus).map((f) => textLanguage(readCorpusFile(corpus, f))));
 
@@ -183,7 +180,7 @@ export function itemChecks(items: Item[]): void {
     for (const i of answerable) {
       const e = i.expect!;
       for (const t of targetsOf(e)) {
-        const raw = readFileSync(join(corpusDirs[i.corpus], t.file), "utf8");
+        const raw = readFileSync(join(CORPORA[i.corpus], t.file), "utf8");
         if (e.task === undefined && e.article === undefined) continue;
         const passage = expectedPassage(raw, e);
         expect(passage, `${i.id}: no such passage in ${t.file}`).toBeDefined();

@@ -13,7 +13,6 @@ import {
   article,
   type CorpusName,
   category,
-  corpusDirs,
   expectCommonMix,
   filesOf,
   type Item,
@@ -22,6 +21,7 @@ import {
   loadSet,
   taskItems,
 } from "./eval-data.js";
+import { CORPORA } from "./splits.js";
 
 const { items, error } = loadSet("questions.yaml");
 const share = (pred: (i: Item) => boolean, pool: Item[] = items) => pool.filter(pred).length / pool.length;
@@ -35,14 +35,14 @@ describe("evaluation questions: data", () => {
   itemChecks(items);
 
   it("points at corpora that exist", () => {
-    for (const dir of Object.values(corpusDirs)) expect(existsSync(dir), dir).toBe(true);
+    for (const dir of Object.values(CORPORA)) expect(existsSync(dir), dir).toBe(true);
     expect(filesOf("seeds")).toHaveLength(5);
     expect(filesOf("vi").length).toBeGreaterThanOrEqual(4);
   });
 
   it("keeps the Vietnamese fixtures well-formed: NFC, 4–9 KB, parseable front matter", () => {
     for (const f of filesOf("vi")) {
-      const raw = readFileSync(join(corpusDirs.vi, f), "utf8");
+      const raw = readFileSync(join(CORPORA.vi, f), "utf8");
       expect(raw, f).toBe(raw.normalize("NFC"));
       expect(Buffer.byteLength(raw), f).toBeGreaterThanOrEqual(4000);
       expect(Buffer.byteLength(raw), f).toBeLessThanOrEqual(9 * 1024);
@@ -65,14 +65,14 @@ describe("evaluation questions: data", () => {
 
   it("knows the task structure the questions rely on", () => {
     const count = (corpus: CorpusName, file: string) =>
-      taskItems(readFileSync(join(corpusDirs[corpus], file), "utf8")).size;
+      taskItems(readFileSync(join(CORPORA[corpus], file), "utf8")).size;
     expect(count("seeds", "000_47ee2a2a6edbd7b0.txt")).toBe(10);
     expect(count("seeds", "004_38580ef53a787c49.txt")).toBe(10);
     expect(count("seeds", "003_7c6a519dd1acbf51.txt")).toBe(5);
     expect(count("vi", "chi-thi-05-CT-TU-ha-tinh.txt")).toBe(7);
     expect(count("vi", "ke-hoach-112-KH-UBND-nghe-an.txt")).toBe(8);
     expect(count("vi", "cong-van-215-CV-HU-can-loc.md")).toBe(6);
-    const rule = readFileSync(join(corpusDirs.vi, "quy-dinh-08-QDi-TU-quang-tri.txt"), "utf8");
+    const rule = readFileSync(join(CORPORA.vi, "quy-dinh-08-QDi-TU-quang-tri.txt"), "utf8");
     expect(article(rule, 8)).toBeDefined();
     expect(article(rule, 9)).toBeUndefined();
   });

@@ -8,7 +8,7 @@ import type { Answer, Answerer } from "../../src/answer/index.js";
 import { type Engine, openEngine } from "../../src/engine.js";
 import type { ConceptFinder, RetrievalTuning } from "../../src/search/index.js";
 import { squash } from "../../src/text/index.js";
-import type { Split } from "./splits.js";
+import { CORPORA, type Split } from "./splits.js";
 
 /**
  * Runs an evaluation set (`questions.yaml`, `blind.yaml`) through the real engine and scores it: an answerable
@@ -17,12 +17,6 @@ import type { Split } from "./splits.js";
  * Every citation's quote is checked to be verbatim in its file. Shared by the test (thresholds)
  * and `npm run eval` (the full table).
  */
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-export const CORPORA = {
-  seeds: path.join(ROOT, "corpus"),
-  vi: path.join(ROOT, "test/fixtures/directives-vi"),
-} as const;
 
 export interface Item {
   id: string;
@@ -55,7 +49,7 @@ export interface Outcome {
 /** The tuning set (`questions.yaml`, splits dev and holdout), or another file of test/eval such as
  * `blind.yaml` (split blind: written before the quality work, never used to tune). */
 export function loadItems(file = "questions.yaml"): Item[] {
-  return parse(readFileSync(path.join(ROOT, "test/eval", file), "utf8")) as Item[];
+  return parse(readFileSync(fileURLToPath(new URL(file, import.meta.url)), "utf8")) as Item[];
 }
 
 function fileText(corpus: keyof typeof CORPORA, file: string): string {

@@ -1,3 +1,14 @@
+import { fileURLToPath } from "node:url";
+
+/**
+ * The folders an item's `corpus` names, the shipped seeds and the invented Vietnamese directives (one
+ * list for the data checks, the runner and bench/).
+ */
+export const CORPORA = {
+  seeds: fileURLToPath(new URL("../../corpus", import.meta.url)),
+  vi: fileURLToPath(new URL("../fixtures/directives-vi", import.meta.url)),
+} as const;
+
 /**
  * The evaluation splits, in the order `npm run eval` prints them: dev and holdout (questions.yaml),
  * then each blind set, oldest first, in a file of its own (split `blind7` in blind7.yaml). A new blind
