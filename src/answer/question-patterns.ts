@@ -127,6 +127,7 @@ export const PURPOSE_INTENT = new RegExp(
   ].join("|"),
   "u",
 );
-export const JA_PURPOSE = /(?:指示|計画|規定|文書|公文|\d{1,5}[-/][A-Za-zĐđ]+(?:[-/][A-Za-zĐđ]+)*)[^。？?]{0,20}(?:目的|ねらい|狙い)/u;
+export const JA_PURPOSE =
+  /(?:指示|計画|規定|文書|公文|\d{1,5}[-/][A-Za-zĐđ]+(?:[-/][A-Za-zĐđ]+)*)[^。？?]{0,20}(?:目的|ねらい|狙い)/u;
 export const DOC_WORD =
   /\b(?:van ban|chi thi|ke hoach|quy dinh|quyet dinh|nghi quyet|ket luan|cong van|huong dan|de an|document|directive|plan|decision|resolution|letter|lettre|decision|projet|project)\s+(?:so\s+|no\.?\s*|n°\s*)?(\d{1,5}(?:[-/][A-Za-z]{1,6})?)\b/u;
