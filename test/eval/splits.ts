@@ -25,6 +25,7 @@ export const SPLITS = [
   "blind6",
   "blind7",
   "blind8",
+  "blind9",
 ] as const;
 
 /** One evaluation split. */
