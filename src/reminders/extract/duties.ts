@@ -66,11 +66,22 @@ function verbsIn(sentence: string, lang: DutyLang): number[] {
     .filter((at) => !notVerb.test(sentence.slice(0, at)));
 }
 
-function subjectBefore(sentence: string, verbAt: number, lang: DutyLang): string | null {
+function subjectBefore(sentence: string, verbAt: number, lang: DutyLang, labelled: boolean): string | null {
   const clauseStart = sentence.lastIndexOf(";", verbAt) + 1;
-  const inClause = subjectOf(sentence.slice(clauseStart, verbAt), lang, true);
+  const inClause = subjectOf(sentence.slice(clauseStart, verbAt), lang, true, labelled && clauseStart === 0);
   if (inClause || clauseStart === 0) return inClause;
-  return subjectOf(sentence.slice(0, verbAt), lang);
+  return subjectOf(sentence.slice(0, verbAt), lang, false, labelled);
+}
+
+// The clauses of a sentence (between semicolons), each with its offset in it.
+function clausesOf(sentence: string): { text: string; at: number }[] {
+  const clauses: { text: string; at: number }[] = [];
+  let at = 0;
+  for (const part of sentence.split(";")) {
+    clauses.push({ text: part, at });
+    at += part.length + 1;
+  }
+  return clauses;
 }
 
 /**
@@ -95,25 +106,44 @@ export function extractDuties(text: string, options: ExtractOptions = {}): Duty[
       carried = ownSubject ?? carried;
       continue;
     }
-    const verbs = verbsIn(norm, lang);
-    const rules = rulesIn(norm, PATTERNS[lang], options);
-    const subject = subjectBefore(norm, verbs[0] ?? 0, lang) ?? carried;
-    carried = ownSubject ?? carried;
-    if (rules.length === 0) continue;
-    const recipient = verbs.map((at) => recipientOf(norm, at, lang)).find((r) => r !== null) ?? null;
-    const units = subject ? splitUnits(subject, lang) : [];
-    for (const rule of rules) {
-      duties.push({
-        kind: rule.kind,
-        rule,
-        quote: sentence.text,
-        units: [...units],
-        recipient,
-        lang,
-        start: sentence.start,
-        end: sentence.end,
-      });
+    const labelled = norm !== normalise(sentence.text);
+    // "công an xã báo cáo hằng tháng …; các sở báo cáo 6 tháng …; Công an tỉnh tổng hợp, báo cáo …":
+    // clauses that each state a report and its time are duties of their own, each with its units and
+    // recipient; otherwise the sentence is one duty.
+    const stated = clausesOf(norm).filter(
+      (c) => verbsIn(c.text, lang).length > 0 && rulesIn(c.text, PATTERNS[lang], options).length > 0,
+    );
+    const parts = stated.length > 1 ? stated : [{ text: norm, at: 0 }];
+    // A clause that names no recipient reports where the sentence does ("…; gửi báo cáo năm về Ban
+    // Thường vụ Tỉnh ủy trước ngày 10/12").
+    const sentenceRecipient =
+      verbsIn(norm, lang)
+        .map((at) => recipientOf(norm, at, lang))
+        .find((r) => r !== null) ?? null;
+    for (const part of parts) {
+      // Offsets stay those of the whole sentence, so the subject may come from a clause before.
+      const text = norm.slice(0, part.at + part.text.length);
+      const verbs = verbsIn(part.text, lang).map((v) => v + part.at);
+      const rules = rulesIn(part.text, PATTERNS[lang], options);
+      const subject = subjectBefore(text, verbs[0] ?? 0, lang, labelled) ?? carried;
+      if (rules.length === 0) continue;
+      const recipient =
+        verbs.map((at) => recipientOf(text, at, lang)).find((r) => r !== null) ?? sentenceRecipient;
+      const units = subject ? splitUnits(subject, lang) : [];
+      for (const rule of rules) {
+        duties.push({
+          kind: rule.kind,
+          rule,
+          quote: sentence.text,
+          units: [...units],
+          recipient,
+          lang,
+          start: sentence.start,
+          end: sentence.end,
+        });
+      }
     }
+    carried = ownSubject ?? carried;
   }
   return duties;
 }

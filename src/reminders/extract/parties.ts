@@ -30,7 +30,10 @@ const EN_PREDICATE =
   /\s(?:shall|must|will|should|are|is|have|has|reports?|submits?|sends?|coordinates?|leads?|directs?|organi[sz]es?)(?!\p{L})/u;
 
 const LEADING_ARTICLE = /^(?:các|những|mọi|les|la|le|l['’]|des|the|all|ainsi que)\s*/iu;
-const VI_LEVEL = /^(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn|tỉnh)$/iu;
+const VI_LEVELS = "huyện|quận|thị xã|thành phố|xã|phường|thị trấn|đặc khu|tỉnh";
+// A level, perhaps with lower-case words that narrow it ("phường ven biển"), and a piece ending in one.
+const VI_LEVEL_PIECE = new RegExp(`^(?:${VI_LEVELS})(?:\\s+\\p{Ll}+)*$`, "u");
+const VI_LEVEL_END = new RegExp(`(?<!\\p{L})(?:${VI_LEVELS})$`, "u");
 const JA_HEAD =
   /(?:委員会|委員|部|局|課|室|庁|省|府|院|会|団|組織|機関|グループ|団体|戦線|党|政府|センター|協会|連盟|隊|署|所)$/u;
 
@@ -56,8 +59,12 @@ function separators(text: string, lang: DutyLang): { at: number; length: number 
 function continues(piece: string, previous: string, lang: DutyLang): boolean {
   if (lang === "fr") return /^(?:de|du|des|d['’])(?!\p{L})/iu.test(piece);
   if (lang === "en") return /^of(?!\p{L})/iu.test(piece);
+  // "xã, phường, đặc khu" after "các" or a level: the same body at each level ("công an xã, phường").
   if (lang === "vi")
-    return (VI_LEVEL.test(piece) && /(?<!\p{L})các\s/iu.test(previous)) || namePart(piece, previous);
+    return (
+      (VI_LEVEL_PIECE.test(piece) && (/(?<!\p{L})các\s/iu.test(previous) || VI_LEVEL_END.test(previous))) ||
+      namePart(piece, previous)
+    );
   return false;
 }
 
@@ -140,8 +147,14 @@ const VI_RECIPIENT = new RegExp(
 /**
  * The subject phrase at the start of `clause`, or null when the clause opens with its verb. With
  * `beforeVerb`, the clause is the text up to the reporting verb, so all of it may be the subject.
+ * With `lowerCase`, it may start in lower case (after a label: "Chế độ báo cáo: công an xã …").
  */
-export function subjectOf(clause: string, lang: DutyLang, beforeVerb = false): string | null {
+export function subjectOf(
+  clause: string,
+  lang: DutyLang,
+  beforeVerb = false,
+  lowerCase = false,
+): string | null {
   const text = clause.trim();
   let end: number;
   if (lang === "ja") {
@@ -158,7 +171,7 @@ export function subjectOf(clause: string, lang: DutyLang, beforeVerb = false): s
   const subject = text.slice(0, end).replace(/[\s,、]+$/u, "");
   if (
     subject.length > 200 ||
-    !/^[\p{Lu}\p{Script=Han}\p{Script=Katakana}]|^(?:các|les|the)\s/u.test(subject)
+    !(lowerCase || /^[\p{Lu}\p{Script=Han}\p{Script=Katakana}]|^(?:các|les|the)\s/u.test(subject))
   ) {
     return null;
   }

@@ -45,6 +45,44 @@ describe("extractDuties — Vietnamese", () => {
     ]);
   });
 
+  it("reads each clause that states a report and its time as a duty of its own, with its units and recipient", () => {
+    const text =
+      "Chế độ báo cáo: công an xã, phường, đặc khu báo cáo số vụ hằng tháng trước ngày 22 về Công an tỉnh; các sở, ngành, Ủy ban nhân dân xã, phường báo cáo năm trước ngày 16/11/2026 về Ủy ban nhân dân tỉnh (qua Công an tỉnh); Công an tỉnh tổng hợp, báo cáo Chủ tịch Ủy ban nhân dân tỉnh trước ngày 04/12/2026.";
+    expect(brief(extractDuties(text))).toEqual([
+      {
+        rule: { kind: "monthly", day: 22 },
+        units: ["công an xã, phường, đặc khu"],
+        recipient: "Công an tỉnh",
+      },
+      {
+        rule: { kind: "once", date: "2026-11-16" },
+        units: ["sở, ngành", "Ủy ban nhân dân xã, phường"],
+        recipient: "Ủy ban nhân dân tỉnh",
+      },
+      {
+        rule: { kind: "once", date: "2026-12-04" },
+        units: ["Công an tỉnh"],
+        recipient: "Chủ tịch Ủy ban nhân dân tỉnh",
+      },
+    ]);
+    // A clause naming no recipient reports where the sentence says.
+    const shared = extractDuties(
+      "Chế độ báo cáo: đảng ủy các xã, phường ven biển báo cáo hằng tháng trước ngày 20; gửi báo cáo năm về Ban Thường vụ Tỉnh ủy trước ngày 10/12/2025.",
+    );
+    expect(brief(shared)).toEqual([
+      {
+        rule: { kind: "monthly", day: 20 },
+        units: ["đảng ủy các xã, phường ven biển"],
+        recipient: "Ban Thường vụ Tỉnh ủy",
+      },
+      {
+        rule: { kind: "once", date: "2025-12-10" },
+        units: ["đảng ủy các xã, phường ven biển"],
+        recipient: "Ban Thường vụ Tỉnh ủy",
+      },
+    ]);
+  });
+
   it("reads a monthly quick report and the units that owe it", () => {
     const duties = extractDuties("Các huyện ủy, thị ủy, thành ủy báo cáo nhanh hằng tháng trước ngày 25.");
     expect(brief(duties)).toEqual([
