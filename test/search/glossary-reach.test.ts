@@ -740,6 +740,34 @@ const BRIDGES: readonly (readonly [string, ...Said[]])[] = [
     ["en", "working abroad"],
     ["fr", "travailler à l'étranger"],
     ["ja", "海外で働く"],
+  ], // Fifth widening: ordinary words, whatever the subject.
+  [
+    "refuse",
+    ["vi", "đơn vị thu gom có quyền từ chối"],
+    ["en", "can they refuse to take it?"],
+    ["fr", "peuvent-ils refuser ?"],
+    ["ja", "受け取りを拒否できる？"],
+  ],
+  [
+    "bottle",
+    ["vi", "không mang chai nhựa lên thuyền"],
+    ["en", "a plastic bottle"],
+    ["fr", "une bouteille en plastique"],
+    ["ja", "ペットボトルを持ち込む"],
+  ],
+  [
+    "width",
+    ["vi", "đường ranh rộng ít nhất 8 m"],
+    ["en", "how wide"],
+    ["fr", "quelle largeur"],
+    ["ja", "道幅は"],
+  ],
+  [
+    "owner",
+    ["vi", "chủ phương tiện phải ký cam kết"],
+    ["en", "the boat owner"],
+    ["fr", "les propriétaires"],
+    ["ja", "持ち主"],
   ],
 ];
 
