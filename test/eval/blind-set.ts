@@ -6,20 +6,21 @@
  */
 import { describe, expect, it } from "vitest";
 import { blindMixCheck, itemChecks, lang, loadSet } from "./eval-data.js";
+import { fileOf, SPLITS, type Split } from "./splits.js";
 
 export function blindSetChecks(opts: {
-  file: string;
-  split: string;
-  /** The sets written before it. */
-  before: string[];
+  split: Split;
   /** The document written for it, and its number. */
   document: { file: string; number: string };
 }): void {
-  const { items, error } = loadSet(opts.file);
-  const others = opts.before.flatMap((f) => loadSet(f).items);
+  const file = fileOf(opts.split);
+  const { items, error } = loadSet(file);
+  // The sets written before it: the files of the splits listed before its own.
+  const before = new Set(SPLITS.slice(0, SPLITS.indexOf(opts.split)).map(fileOf));
+  const others = [...before].flatMap((f) => loadSet(f).items);
   const { file: docFile, number } = opts.document;
 
-  describe(`${opts.file}: data`, () => {
+  describe(`${file}: data`, () => {
     it(`matches the schema, every item in the ${opts.split} split`, () => {
       expect(error?.issues.map((i) => `${i.path.join(".")} ${i.message}`) ?? []).toEqual([]);
       expect(items.length).toBeGreaterThan(0);

@@ -5,8 +5,6 @@
 import { blindSetChecks } from "./blind-set.js";
 
 blindSetChecks({
-  file: "blind2.yaml",
   split: "blind2",
-  before: ["questions.yaml", "blind.yaml"],
   document: { file: "chi-thi-14-CT-TU-yen-bai.txt", number: "14-CT/TU" },
 });

@@ -5,8 +5,6 @@
 import { blindSetChecks } from "./blind-set.js";
 
 blindSetChecks({
-  file: "blind3.yaml",
   split: "blind3",
-  before: ["questions.yaml", "blind.yaml", "blind2.yaml"],
   document: { file: "chi-thi-09-CT-TU-tuyen-quang.txt", number: "09-CT/TU" },
 });

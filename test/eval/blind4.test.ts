@@ -5,8 +5,6 @@
 import { blindSetChecks } from "./blind-set.js";
 
 blindSetChecks({
-  file: "blind4.yaml",
   split: "blind4",
-  before: ["questions.yaml", "blind.yaml", "blind2.yaml", "blind3.yaml"],
   document: { file: "chi-thi-17-CT-TU-quang-ngai.txt", number: "17-CT/TU" },
 });

@@ -5,8 +5,6 @@
 import { blindSetChecks } from "./blind-set.js";
 
 blindSetChecks({
-  file: "blind5.yaml",
   split: "blind5",
-  before: ["questions.yaml", "blind.yaml", "blind2.yaml", "blind3.yaml", "blind4.yaml"],
   document: { file: "chi-thi-26-CT-TU-dak-lak.txt", number: "26-CT/TU" },
 });

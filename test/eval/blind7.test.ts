@@ -5,16 +5,6 @@
 import { blindSetChecks } from "./blind-set.js";
 
 blindSetChecks({
-  file: "blind7.yaml",
   split: "blind7",
-  before: [
-    "questions.yaml",
-    "blind.yaml",
-    "blind2.yaml",
-    "blind3.yaml",
-    "blind4.yaml",
-    "blind5.yaml",
-    "blind6.yaml",
-  ],
   document: { file: "chi-thi-18-CT-UBND-phu-tho.txt", number: "18/CT-UBND" },
 });

@@ -5,18 +5,6 @@
 import { blindSetChecks } from "./blind-set.js";
 
 blindSetChecks({
-  file: "blind9.yaml",
   split: "blind9",
-  before: [
-    "questions.yaml",
-    "blind.yaml",
-    "blind2.yaml",
-    "blind3.yaml",
-    "blind4.yaml",
-    "blind5.yaml",
-    "blind6.yaml",
-    "blind7.yaml",
-    "blind8.yaml",
-  ],
   document: { file: "ke-hoach-131-KH-UBND-khanh-hoa.txt", number: "131/KH-UBND" },
 });
