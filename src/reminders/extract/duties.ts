@@ -98,7 +98,9 @@ export function extractDuties(text: string, options: ExtractOptions = {}): Duty[
       carried = null;
     }
     // A label ("Chế độ báo cáo:", "Reporting:") heads the sentence; the duty and its subject follow it.
-    const norm = normalise(sentence.text).replace(LABEL, (label) => " ".repeat(label.length));
+    const normalised = normalise(sentence.text);
+    const labelled = LABEL.test(normalised);
+    const norm = normalised.replace(LABEL, (label) => " ".repeat(label.length));
     const langs = options.lang ? [options.lang] : DETECT_ORDER;
     const lang = langs.find((l) => verbsIn(norm, l).length > 0);
     const ownSubject = subjectOf(norm, lang ?? options.lang ?? guessLang(norm));
@@ -106,31 +108,32 @@ export function extractDuties(text: string, options: ExtractOptions = {}): Duty[
       carried = ownSubject ?? carried;
       continue;
     }
-    const labelled = norm !== normalise(sentence.text);
     // "công an xã báo cáo hằng tháng …; các sở báo cáo 6 tháng …; Công an tỉnh tổng hợp, báo cáo …":
     // clauses that each state a report and its time are duties of their own, each with its units and
     // recipient; otherwise the sentence is one duty.
-    const stated = clausesOf(norm).filter(
-      (c) => verbsIn(c.text, lang).length > 0 && rulesIn(c.text, PATTERNS[lang], options).length > 0,
-    );
-    const parts = stated.length > 1 ? stated : [{ text: norm, at: 0 }];
-    // A clause that names no recipient reports where the sentence does ("…; gửi báo cáo năm về Ban
-    // Thường vụ Tỉnh ủy trước ngày 10/12").
-    const sentenceRecipient =
-      verbsIn(norm, lang)
-        .map((at) => recipientOf(norm, at, lang))
-        .find((r) => r !== null) ?? null;
+    const ruled = (c: { text: string; at: number }) => ({
+      ...c,
+      rules: rulesIn(c.text, PATTERNS[lang], options),
+    });
+    const stated = clausesOf(norm)
+      .filter((c) => verbsIn(c.text, lang).length > 0)
+      .map(ruled)
+      .filter((c) => c.rules.length > 0);
+    const parts = stated.length > 1 ? stated : [ruled({ text: norm, at: 0 })];
+    const recipientIn = (upTo: string, verbs: number[]) =>
+      verbs.map((at) => recipientOf(upTo, at, lang)).find((r) => r !== null) ?? null;
     for (const part of parts) {
       // Offsets stay those of the whole sentence, so the subject may come from a clause before.
       const text = norm.slice(0, part.at + part.text.length);
       const verbs = verbsIn(part.text, lang).map((v) => v + part.at);
-      const rules = rulesIn(part.text, PATTERNS[lang], options);
       const subject = subjectBefore(text, verbs[0] ?? 0, lang, labelled) ?? carried;
-      if (rules.length === 0) continue;
+      if (part.rules.length === 0) continue;
+      // A clause that names no recipient reports where the sentence does ("…; gửi báo cáo năm về Ban
+      // Thường vụ Tỉnh ủy trước ngày 10/12").
       const recipient =
-        verbs.map((at) => recipientOf(text, at, lang)).find((r) => r !== null) ?? sentenceRecipient;
+        recipientIn(text, verbs) ?? (parts.length > 1 ? recipientIn(norm, verbsIn(norm, lang)) : null);
       const units = subject ? splitUnits(subject, lang) : [];
-      for (const rule of rules) {
+      for (const rule of part.rules) {
         duties.push({
           kind: rule.kind,
           rule,
