@@ -149,7 +149,10 @@ export function askingSpans(text: string, lang: Lang): { start: number; end: num
   return [...text.matchAll(VI_ASKING)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
-/** The text of a question its glossary concepts are read from: without its anchors ("UBND" of "187/KH-UBND" is no People's Committee). */
+/**
+ * The text of a question its glossary concepts are read from: without its anchors ("UBND" of
+ * "187/KH-UBND" is no People's Committee).
+ */
 export function questionContent(text: string): string {
   return anchorsOf(text, { anyCase: true }).rest;
 }
