@@ -181,6 +181,11 @@ describe("cadre deadlines suggest", () => {
       "09-CT/TU once",
       "09-CT/TU monthly",
       "09-CT/TU once",
+      "11-CT/TU once",
+      "11-CT/TU once",
+      "11-CT/TU once",
+      "11-CT/TU semiannual",
+      "11-CT/TU annual",
       "14-CT/TU once",
       "14-CT/TU once",
       "17-CT/TU once",
@@ -218,14 +223,14 @@ describe("cadre deadlines suggest", () => {
     for (const s of got)
       expect(readFileSync(path.join(FIXTURES, s.file), "utf8").includes(s.quote)).toBe(true);
     expect(got[0].dates).toEqual(["2025-06-10"]);
-    expect(got[19]).toMatchObject({ dates: ["2025-05-05"], units: ["chi bộ", "đảng bộ trực thuộc"] });
+    expect(got[24]).toMatchObject({ dates: ["2025-05-05"], units: ["chi bộ", "đảng bộ trực thuộc"] });
     // "Chế độ báo cáo: các huyện ủy, …": the units follow the label, which is not one of them.
-    expect(got[7]).toMatchObject({ dates: ["2025-12-15"], units: ["huyện ủy", "thị ủy", "thành ủy"] });
+    expect(got[12]).toMatchObject({ dates: ["2025-12-15"], units: ["huyện ủy", "thị ủy", "thành ủy"] });
     // 24/CT-UBND (08/12/2025): "định kỳ 6 tháng (trước ngày 10/6/2026) và hằng năm (trước ngày
     // 10/11/2026) … về Ủy ban nhân dân tỉnh (qua Sở Nông nghiệp và Môi trường)". Each period is dated
     // by its brackets; no date is due before the directive (10/6/2025, 10/11/2025 are not listed).
     const communes = ["Ủy ban nhân dân các xã, phường"];
-    expect(got.slice(12, 16).map((s) => [s.rule, s.dates, s.units, s.recipient])).toEqual([
+    expect(got.slice(17, 21).map((s) => [s.rule, s.dates, s.units, s.recipient])).toEqual([
       ["once, before 26 December 2025", ["2025-12-26"], communes, "Sở Nông nghiệp và Môi trường"],
       ["every six months, before 10 June", [], communes, "Ủy ban nhân dân tỉnh"],
       ["annually, before 10 November", [], communes, "Ủy ban nhân dân tỉnh"],
