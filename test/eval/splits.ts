@@ -26,6 +26,7 @@ export const SPLITS = [
   "blind7",
   "blind8",
   "blind9",
+  "blind10",
 ] as const;
 
 /** One evaluation split. */
