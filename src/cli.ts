@@ -2,19 +2,15 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { openApp } from "./app.js";
 import { DeadlinesUsageError, runDeadlines } from "./cli-deadlines.js";
 import { ConfigError, MESSENGER_VARIABLES, parseConfig } from "./config/index.js";
 import { openEngine } from "./engine.js";
 import { PromptError, rephraseWithSettings } from "./llm/index.js";
-import { StartupError, startMessengers } from "./main.js";
-import { createConsoleOutbox, runConsoleChat } from "./messengers/console.js";
 import { BANKS_FOLDER, exportBank, generateQuiz, saveBank, toJson } from "./quiz/index.js";
 import { ReminderConfigError } from "./reminders/index.js";
 import { EmbeddingsError } from "./search/embeddings-checked.js";
 import type { Progress } from "./search/index.js";
 import { isLang } from "./text/index.js";
-import { startWeb, WebPortError } from "./web/server.js";
 
 /**
  * The `cadre` command (DESIGN §3.1). Bad input ends with a one-line error on stderr naming what
@@ -37,6 +33,24 @@ Options: --corpus DIR (default ./corpus)  --data DIR (default ./data, env DATA_D
          --config DIR (units.yaml, deadlines.yaml; default ./config when it exists)`;
 
 class UsageError extends Error {}
+
+/** The bot's own parts (messengers, web page, storage), loaded by `chat` and `start` only. */
+let bot: Awaited<ReturnType<typeof importBot>> | undefined;
+
+async function importBot() {
+  const [app, main, consoleChat, web] = await Promise.all([
+    import("./app.js"),
+    import("./main.js"),
+    import("./messengers/console.js"),
+    import("./web/server.js"),
+  ]);
+  return { ...app, ...main, ...consoleChat, ...web };
+}
+
+async function loadBot() {
+  bot ??= await importBot();
+  return bot;
+}
 
 function progressOnTty(): Progress | undefined {
   if (!process.stderr.isTTY) return undefined;
@@ -130,6 +144,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case "chat": {
       needCorpus();
+      const { openApp, createConsoleOutbox, runConsoleChat } = await loadBot();
       const app = openApp(config, await engine(), { configDir: values.config });
       app.outboxes.set("console", createConsoleOutbox(process.stdout));
       await runConsoleChat(app.chat, {
@@ -142,6 +157,15 @@ async function main(argv: string[]): Promise<number> {
     }
     case "start": {
       needCorpus();
+      const {
+        openApp,
+        createConsoleOutbox,
+        runConsoleChat,
+        startWeb,
+        WebPortError,
+        startMessengers,
+        StartupError,
+      } = await loadBot();
       const log = (line: string) => process.stderr.write(`${line}\n`);
       const eng = await engine();
       const app = openApp(config, eng, { log, configDir: values.config });
@@ -275,7 +299,7 @@ main(process.argv.slice(2)).then(
       error instanceof DeadlinesUsageError ||
       error instanceof ReminderConfigError ||
       error instanceof ConfigError ||
-      error instanceof StartupError ||
+      (bot && error instanceof bot.StartupError) ||
       error instanceof EmbeddingsError ||
       error instanceof PromptError ||
       (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")

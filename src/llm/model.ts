@@ -1,7 +1,5 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { BaseMessageLike, MessageContent } from "@langchain/core/messages";
-import { ChatOllama } from "@langchain/ollama";
-import { ChatOpenAI } from "@langchain/openai";
 import { ConfigError } from "../config/index.js";
 
 /**
@@ -67,24 +65,27 @@ export function createChatModel(
     DEFAULT_URLS[provider];
   const baseUrl = checkedUrl(raw, provider);
   const streaming = opts.streaming ?? false;
-  let client: BaseChatModel;
-  if (provider === "ollama") {
-    // The Ollama client has no timeout of its own, and always streams (NDJSON) from /api/chat.
-    client = new ChatOllama({
-      model,
-      baseUrl,
-      maxRetries: LLM_RETRIES,
-      temperature: 0.2,
-      fetch: fetchWithTimeout(timeoutMs),
-    });
-  } else {
-    const key = settings.LLM_API_KEY ?? settings.OPENAI_API_KEY;
-    if (!key && new URL(baseUrl).hostname === "api.openai.com") {
-      throw new ConfigError(
-        "LLM=openai needs LLM_API_KEY (or OPENAI_API_KEY) for api.openai.com; or point LLM_BASE_URL at an OpenAI-compatible server",
-      );
+  const key = settings.LLM_API_KEY ?? settings.OPENAI_API_KEY;
+  if (provider === "openai" && !key && new URL(baseUrl).hostname === "api.openai.com") {
+    throw new ConfigError(
+      "LLM=openai needs LLM_API_KEY (or OPENAI_API_KEY) for api.openai.com; or point LLM_BASE_URL at an OpenAI-compatible server",
+    );
+  }
+  // The client's package is loaded on the first request, not by every command that imports this file.
+  const connect = async (): Promise<BaseChatModel> => {
+    if (provider === "ollama") {
+      const { ChatOllama } = await import("@langchain/ollama");
+      // The Ollama client has no timeout of its own, and always streams (NDJSON) from /api/chat.
+      return new ChatOllama({
+        model,
+        baseUrl,
+        maxRetries: LLM_RETRIES,
+        temperature: 0.2,
+        fetch: fetchWithTimeout(timeoutMs),
+      });
     }
-    client = new ChatOpenAI({
+    const { ChatOpenAI } = await import("@langchain/openai");
+    return new ChatOpenAI({
       model,
       // OpenAI-compatible servers on premises usually take no key, but the client insists on one.
       apiKey: key ?? "no-key",
@@ -95,19 +96,22 @@ export function createChatModel(
       // `streaming: false` would also turn `stream()` into one non-streamed request.
       streaming,
     });
-  }
+  };
+  let client: Promise<BaseChatModel> | undefined;
   return {
     provider,
     model,
     baseUrl,
     timeoutMs,
     complete: (system, user) =>
-      withDeadline(timeoutMs, (signal) => {
+      withDeadline(timeoutMs, async (signal) => {
         const messages: BaseMessageLike[] = [
           ["system", system],
           ["human", user],
         ];
-        return streaming ? streamText(client, messages, signal) : invokeText(client, messages, signal);
+        client ??= connect();
+        const chat = await client;
+        return streaming ? streamText(chat, messages, signal) : invokeText(chat, messages, signal);
       }),
   };
 }

@@ -1,5 +1,4 @@
-import { OllamaEmbeddings } from "@langchain/ollama";
-import { OpenAIEmbeddings } from "@langchain/openai";
+import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { ConceptFinder } from "./concepts.js";
 import { NO_CONCEPTS } from "./concepts.js";
 import { HashedFeatureEmbeddings } from "./embeddings.js";
@@ -66,12 +65,15 @@ export function createEmbeddings(
     const url = settings.EMBEDDINGS_BASE_URL ?? DEFAULT_URLS.ollama;
     const target = remoteTarget("ollama", settings.EMBEDDINGS_MODEL ?? DEFAULT_MODELS.ollama, url);
     const client = (timeoutMs: number, maxRetries: number) =>
-      new OllamaEmbeddings({
-        model: target.model,
-        baseUrl: url,
-        maxRetries,
-        onFailedAttempt: retryOllama,
-        fetch: fetchWithTimeout(timeoutMs),
+      onFirstUse(async () => {
+        const { OllamaEmbeddings } = await import("@langchain/ollama");
+        return new OllamaEmbeddings({
+          model: target.model,
+          baseUrl: url,
+          maxRetries,
+          onFailedAttempt: retryOllama,
+          fetch: fetchWithTimeout(timeoutMs),
+        });
       });
     return new CheckedEmbeddings(target, clients(limits, client));
   }
@@ -84,16 +86,35 @@ export function createEmbeddings(
     );
   }
   const client = (timeout: number, maxRetries: number) =>
-    new OpenAIEmbeddings({
-      model: target.model,
-      // OpenAI-compatible servers on premises usually take no key, but the client insists on one.
-      apiKey: key ?? "no-key",
-      configuration: { baseURL: url },
-      timeout,
-      maxRetries,
-      batchSize: 256,
+    onFirstUse(async () => {
+      const { OpenAIEmbeddings } = await import("@langchain/openai");
+      return new OpenAIEmbeddings({
+        model: target.model,
+        // OpenAI-compatible servers on premises usually take no key, but the client insists on one.
+        apiKey: key ?? "no-key",
+        configuration: { baseURL: url },
+        timeout,
+        maxRetries,
+        batchSize: 256,
+      });
     });
   return new CheckedEmbeddings(target, clients(limits, client));
+}
+
+/**
+ * A client made on its first call: the provider's package is loaded only when a remote model is
+ * used, not by every command that builds the offline one.
+ */
+function onFirstUse(make: () => Promise<EmbeddingsInterface>): EmbeddingsInterface {
+  let client: Promise<EmbeddingsInterface> | undefined;
+  const get = () => {
+    client ??= make();
+    return client;
+  };
+  return {
+    embedQuery: async (text) => (await get()).embedQuery(text),
+    embedDocuments: async (texts) => (await get()).embedDocuments(texts),
+  };
 }
 
 function clients(

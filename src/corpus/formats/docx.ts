@@ -5,7 +5,6 @@
  * numbering.xml so the structure parser sees them as in a .txt file.
  */
 import { inflateRawSync } from "node:zlib";
-import mammoth from "mammoth";
 import type { Extracted } from "./index.js";
 
 /** The parts of mammoth's document tree this file reads. */
@@ -61,6 +60,8 @@ export async function extractDocx(bytes: Uint8Array, name: string): Promise<Extr
   } catch (error) {
     return fail("unreadable", `${name}: not a readable DOCX (${messageOf(error)})`);
   }
+  // Loaded on the first DOCX: most corpora have none, and every command would pay for it.
+  const { default: mammoth } = await import("mammoth");
   let root: DocNode | undefined;
   try {
     await mammoth.convertToHtml(
