@@ -92,13 +92,16 @@ export async function readGeneration(
   try {
     const hashes = new Map(manifest.files.map((f) => [f.file, f.hash]));
     const order = new Map(manifest.files.map((f, i) => [f.file, i]));
-    const documents = await readDocuments(
-      manifest.segments.map((name) => path.join(dir, name)),
-      (file, hash) => hashes.get(file) === hash,
-      order,
-    );
     const lexical = LexicalIndex.read(path.join(dir, "lexical.bin"));
-    const vectors = await VectorIndex.load(path.join(dir, "vectors"), embeddings, lexical.size === 0);
+    // The graph file is read by a native thread while the documents are parsed here.
+    const [documents, vectors] = await Promise.all([
+      readDocuments(
+        manifest.segments.map((name) => path.join(dir, name)),
+        (file, hash) => hashes.get(file) === hash,
+        order,
+      ),
+      VectorIndex.load(path.join(dir, "vectors"), embeddings, lexical.size === 0),
+    ]);
     return { documents, lexical, vectors, manifest, dir };
   } catch {
     return null;
