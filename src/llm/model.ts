@@ -103,16 +103,18 @@ export function createChatModel(
     model,
     baseUrl,
     timeoutMs,
-    complete: (system, user) =>
-      withDeadline(timeoutMs, async (signal) => {
+    complete: async (system, user) => {
+      // Loading the package is not the server's time: the deadline starts after it.
+      client ??= connect();
+      const chat = await client;
+      return withDeadline(timeoutMs, (signal) => {
         const messages: BaseMessageLike[] = [
           ["system", system],
           ["human", user],
         ];
-        client ??= connect();
-        const chat = await client;
         return streaming ? streamText(chat, messages, signal) : invokeText(chat, messages, signal);
-      }),
+      });
+    },
   };
 }
 
