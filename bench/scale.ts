@@ -7,7 +7,8 @@
  *
  * Each step runs in its own process, as `cadre index` and `cadre ask` do, so each peak RSS is that
  * of one command; a step's time starts when the index is opened. The re-index is also timed as the
- * whole `cadre index` command (bin/cadre.js): Node's start, loading the code and glossary, the exit. `--heap MB` raises Node's heap limit in those processes (default: Node's own).
+ * whole `cadre index` command (bin/cadre.js): Node's start, loading the code and glossary, the exit.
+ * `--heap MB` raises Node's heap limit in those processes (default: Node's own).
  *
  * `--glossary FILE` uses another glossary than glossary/domain.yaml. `--ef 100,200,400` also measures HNSW recall and latency at those search breadths. Other helpers'
  * processes share this machine: the load average is printed, and each question's CPU time too.
