@@ -63,7 +63,7 @@ async function edit(file: string): Promise<void> {
   await writeFile(file, text.replace(/\n1\. /, "\n1. Khẩn trương "));
 }
 
-/** One step, in this process: build, open, live (re-index in a running bot), reindex (open a changed corpus) or ask. */
+/** One step, in this process: build, open, live (re-index an index already loaded), reindex (open a changed corpus) or ask. */
 async function runPhase(name: string, o: { corpusDir: string; dataDir: string; queries: number }) {
   const concepts = await loadConcepts(values.glossary);
   const embeddings = createEmbeddings({}, { concepts });
@@ -76,7 +76,8 @@ async function runPhase(name: string, o: { corpusDir: string; dataDir: string; q
   const [engine, ms] = await timed(() => openEngine({ ...o, concepts, embeddings }));
   const { index } = engine;
   if (name === "live") {
-    // A running bot re-indexing after one file changed: the index is loaded, the file changes.
+    // The re-index alone: the index is loaded, then the file changes. (The bot watches no files: a
+    // user runs `cadre index` or restarts it, which the "reindex" step and the command measure.)
     const docs = index.documents;
     const sample = docs[Math.floor(docs.length / 3)]?.versions[0]?.file ?? "";
     await edit(path.join(o.corpusDir, sample));
@@ -233,7 +234,7 @@ console.log(`open the built index (unchanged corpus): ${s(reopen.ms)}; peak RSS 
 
 const live = phase("live");
 console.log(
-  `re-index after one changed file, in a running bot (${live.sample}): ${s(live.ms)}, ${live.embedded} passages embedded (the index was loaded first, in ${s(live.openMs)}); peak RSS ${mb(live.rss)}`,
+  `re-index after one changed file, on an index already loaded (${live.sample}): ${s(live.ms)}, ${live.embedded} passages embedded (the index was loaded first, in ${s(live.openMs)}); peak RSS ${mb(live.rss)}`,
 );
 await edit(path.join(corpusDir, String(build.sample)));
 const reindex = phase("reindex");
