@@ -111,27 +111,28 @@ export function extractDuties(text: string, options: ExtractOptions = {}): Duty[
     // "công an xã báo cáo hằng tháng …; các sở báo cáo 6 tháng …; Công an tỉnh tổng hợp, báo cáo …":
     // clauses that each state a report and its time are duties of their own, each with its units and
     // recipient; otherwise the sentence is one duty.
-    const ruled = (c: { text: string; at: number }) => ({
+    const whole = { text: norm, at: 0, verbs: verbsIn(norm, lang) };
+    const ruled = <C extends { text: string }>(c: C) => ({
       ...c,
       rules: rulesIn(c.text, PATTERNS[lang], options),
     });
     const stated = clausesOf(norm)
-      .filter((c) => verbsIn(c.text, lang).length > 0)
+      .map((c) => ({ ...c, verbs: verbsIn(c.text, lang).map((v) => v + c.at) }))
+      .filter((c) => c.verbs.length > 0)
       .map(ruled)
       .filter((c) => c.rules.length > 0);
-    const parts = stated.length > 1 ? stated : [ruled({ text: norm, at: 0 })];
+    const parts = stated.length > 1 ? stated : [ruled(whole)];
     const recipientIn = (upTo: string, verbs: number[]) =>
       verbs.map((at) => recipientOf(upTo, at, lang)).find((r) => r !== null) ?? null;
     for (const part of parts) {
+      if (part.rules.length === 0) continue;
       // Offsets stay those of the whole sentence, so the subject may come from a clause before.
       const text = norm.slice(0, part.at + part.text.length);
-      const verbs = verbsIn(part.text, lang).map((v) => v + part.at);
-      const subject = subjectBefore(text, verbs[0] ?? 0, lang, labelled) ?? carried;
-      if (part.rules.length === 0) continue;
+      const subject = subjectBefore(text, part.verbs[0] ?? 0, lang, labelled) ?? carried;
       // A clause that names no recipient reports where the sentence does ("…; gửi báo cáo năm về Ban
       // Thường vụ Tỉnh ủy trước ngày 10/12").
       const recipient =
-        recipientIn(text, verbs) ?? (parts.length > 1 ? recipientIn(norm, verbsIn(norm, lang)) : null);
+        recipientIn(text, part.verbs) ?? (parts.length > 1 ? recipientIn(norm, whole.verbs) : null);
       const units = subject ? splitUnits(subject, lang) : [];
       for (const rule of part.rules) {
         duties.push({
