@@ -99,8 +99,9 @@ export const ISSUER_INTENT =
 // Questions about a document's legal basis ("Quy định 08 được ban hành căn cứ quy định nào?", "which
 // decree is the plan based on?") and its purpose ("chỉ thị này nhằm mục đích gì?"): each needs a
 // document word next to the basis or purpose words, so "theo nghị định số mấy" about a measure is not one.
-const KIND_WORDS =
-  "van ban|chi thi|ke hoach|quy dinh|cong van|nghi quyet|quyet dinh|huong dan|de an|directive|plan|regulation|document|letter|instruction|reglement|lettre|\\d{1,5}[-/][a-z]+(?:[-/][a-z]+)*";
+// A document number as typed ("1470-CV/TU", "18/ct-ubnd") stands where a document word would.
+const TYPED_NUMBER = "\\d{1,5}[-/][A-Za-zĐđ]+(?:[-/][A-Za-zĐđ]+)*";
+const KIND_WORDS = `van ban|chi thi|ke hoach|quy dinh|cong van|nghi quyet|quyet dinh|huong dan|de an|directive|plan|regulation|document|letter|instruction|reglement|lettre|${TYPED_NUMBER}`;
 export const BASIS_INTENT = new RegExp(
   [
     `\\b(?:${KIND_WORDS}|no)\\b[^?]{0,80}?\\b(?:can cu|dua tren|dua vao|tren co so|de thuc hien|nham thuc hien|thuc hien theo)(?: vao| theo)?(?: (?:nhung|cac))?(?: (?:${KIND_WORDS}|co so|luat|nghi dinh|thong tu|ket luan|chuong trinh|chu truong))? (?:nao|gi|dau|so may)\\b`,
@@ -127,7 +128,9 @@ export const PURPOSE_INTENT = new RegExp(
   ].join("|"),
   "u",
 );
-export const JA_PURPOSE =
-  /(?:指示|計画|規定|文書|公文|\d{1,5}[-/][A-Za-zĐđ]+(?:[-/][A-Za-zĐđ]+)*)[^。？?]{0,20}(?:目的|ねらい|狙い)/u;
+export const JA_PURPOSE = new RegExp(
+  `(?:指示|計画|規定|文書|公文|${TYPED_NUMBER})[^。？?]{0,20}(?:目的|ねらい|狙い)`,
+  "u",
+);
 export const DOC_WORD =
   /\b(?:van ban|chi thi|ke hoach|quy dinh|quyet dinh|nghi quyet|ket luan|cong van|huong dan|de an|document|directive|plan|decision|resolution|letter|lettre|decision|projet|project)\s+(?:so\s+|no\.?\s*|n°\s*)?(\d{1,5}(?:[-/][A-Za-z]{1,6})?)\b/u;
