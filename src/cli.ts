@@ -4,7 +4,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { DeadlinesUsageError, runDeadlines } from "./cli-deadlines.js";
 import { ConfigError, MESSENGER_VARIABLES, parseConfig } from "./config/index.js";
-import { openEngine } from "./engine.js";
+import { indexCorpus, openEngine } from "./engine.js";
 import { PromptError, rephraseWithSettings } from "./llm/index.js";
 import { BANKS_FOLDER, exportBank, generateQuiz, saveBank, toJson } from "./quiz/index.js";
 import { ReminderConfigError } from "./reminders/index.js";
@@ -108,16 +108,14 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "index": {
       needCorpus();
-      const { index } = await openEngine({
+      const index = await indexCorpus({
         corpusDir: config.corpusDir,
         dataDir: config.dataDir,
         progress: progressOnTty(),
-        rebuild: true,
         embeddings: config.env,
       });
-      const passages = index.passageCount;
       process.stdout.write(
-        `Đã lập chỉ mục ${index.documents.length} văn bản (${index.manifest.files.length} tệp, ${passages} đoạn) vào ${config.dataDir}.\n`,
+        `Đã lập chỉ mục ${index.documents} văn bản (${index.files} tệp, ${index.passages} đoạn) vào ${config.dataDir}.\n`,
       );
       for (const e of index.errors)
         process.stderr.write(`cadre: không đọc được / could not read ${e.message}\n`);

@@ -8,15 +8,16 @@ import type { NamedEmbeddings } from "./search/embeddings-checked.js";
 import { createEmbeddings, type EmbeddingSettings } from "./search/embeddings-factory.js";
 import { loadGlossary } from "./search/glossary.js";
 import {
-  buildIndex,
   type ConceptFinder,
   type CorpusIndex,
   DEFAULT_TUNING,
+  type IndexSummary,
   NO_CONCEPTS,
   openIndex,
   type Progress,
   type RetrievalTuning,
   Retriever,
+  refreshIndex,
 } from "./search/index.js";
 
 /**
@@ -41,12 +42,31 @@ export async function loadConcepts(path = GLOSSARY_PATH): Promise<ConceptFinder>
   return existsSync(path) ? loadGlossary(path) : NO_CONCEPTS;
 }
 
+/** The embedding model of these settings (default: the offline one over `concepts`). */
+function embeddingsOf(given: EmbeddingSettings | NamedEmbeddings | undefined, concepts: ConceptFinder) {
+  return given && "embedQuery" in given ? given : createEmbeddings(given, { concepts });
+}
+
+/**
+ * Brings the index of `corpusDir` up to date under `dataDir` (`cadre index`) and says what it
+ * holds; only what changed is read when the index allows it.
+ */
+export async function indexCorpus(opts: {
+  corpusDir: string;
+  dataDir: string;
+  progress?: Progress;
+  embeddings?: EmbeddingSettings | NamedEmbeddings;
+  log?: (line: string) => void;
+}): Promise<IndexSummary> {
+  const embeddings = embeddingsOf(opts.embeddings, await loadConcepts());
+  return refreshIndex({ ...opts, embeddings, extractors: EXTRACTORS });
+}
+
 /** Opens (building or refreshing when needed) the engine over `corpusDir`, storing under `dataDir`. */
 export async function openEngine(opts: {
   corpusDir: string;
   dataDir: string;
   progress?: Progress;
-  rebuild?: boolean;
   /** Overrides the shipped glossary (ablations, tests of other parts). */
   concepts?: ConceptFinder;
   /** Overrides fusion weights and the refusal threshold (tuning runs). */
@@ -62,8 +82,7 @@ export async function openEngine(opts: {
 }): Promise<Engine> {
   const withModel = opts.llm?.LLM ? prepareLanguageModel(opts.llm) : null;
   const concepts = opts.concepts ?? (await loadConcepts());
-  const given = opts.embeddings;
-  const embeddings = given && "embedQuery" in given ? given : createEmbeddings(given, { concepts });
+  const embeddings = embeddingsOf(opts.embeddings, concepts);
   const options = {
     corpusDir: opts.corpusDir,
     dataDir: opts.dataDir,
@@ -72,7 +91,7 @@ export async function openEngine(opts: {
     progress: opts.progress,
     log: opts.log,
   };
-  const index = opts.rebuild ? await buildIndex(options) : await openIndex(options);
+  const index = await openIndex(options);
   if (withModel) {
     const tuning = { ...DEFAULT_TUNING, ...opts.tuning };
     return { index, ...withModel({ index, concepts, tuning, vectors: opts.vectors ?? true, log: opts.log }) };

@@ -7,6 +7,7 @@ export {
   type Extractor,
   type Extractors,
   groupDocuments,
+  groupOf,
   listCorpus,
   readVersion,
 } from "./read.js";

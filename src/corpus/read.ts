@@ -114,7 +114,7 @@ const LANG_PREFERENCE = ["vi", "en", "fr", "ja"];
 export function groupDocuments(versions: DocumentVersion[]): Document[] {
   const groups = new Map<string, DocumentVersion[]>();
   for (const v of versions) {
-    const key = v.number ? `n:${docKey(v.number)}` : `f:${v.file}`;
+    const key = groupOf(v);
     groups.set(key, [...(groups.get(key) ?? []), v]);
   }
   return [...groups.entries()].map(([key, vs]) => {
@@ -136,6 +136,9 @@ export function groupDocuments(versions: DocumentVersion[]): Document[] {
     };
   });
 }
+
+/** What puts versions into one document: the same document number (a file without one is alone). */
+export const groupOf = (v: DocumentVersion): string => (v.number ? `n:${docKey(v.number)}` : `f:${v.file}`);
 
 function slug(file: string): string {
   return file

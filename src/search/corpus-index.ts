@@ -1,3 +1,4 @@
+import path from "node:path";
 import {
   type CorpusFile,
   type Document,
@@ -6,11 +7,19 @@ import {
   groupDocuments,
   listCorpus,
   type ReadError,
-  readVersion,
 } from "../corpus/index.js";
+import {
+  type Comparison,
+  compare,
+  type Delta,
+  deltaOf,
+  documentsAt,
+  firstIdsOf,
+  segmentFits,
+} from "./corpus-changes.js";
 import type { NamedEmbeddings } from "./embeddings-checked.js";
 import { type Entry, entriesOf } from "./entries.js";
-import { FORMAT, type Manifest, type Previous, publish, readGeneration } from "./generation.js";
+import { FORMAT, type Manifest, type Previous, publish, readGeneration, readHead } from "./generation.js";
 
 export type { Manifest } from "./generation.js";
 
@@ -75,8 +84,6 @@ export class CorpusIndex {
   }
 }
 
-const firstIdsOf = (m: Manifest) => new Map(m.files.map((f) => [f.file, f.firstId]));
-
 /** Options shared by building and opening an index. */
 export interface IndexOptions {
   corpusDir: string;
@@ -137,6 +144,27 @@ export async function openIndex(opts: IndexOptions): Promise<CorpusIndex> {
   return buildIndex(opts, prev, files);
 }
 
+/** A new manifest for `cmp`'s files, the segments of the previous one kept when `from` is given. */
+function manifestOf(
+  opts: IndexOptions,
+  cmp: Comparison,
+  vectors: VectorIndex,
+  nextId: number,
+  from?: Manifest,
+): Manifest {
+  return {
+    format: FORMAT,
+    embeddings: opts.embeddings.name,
+    dimensions: vectors.dimensions || undefined,
+    builtAt: new Date().toISOString(),
+    files: cmp.files,
+    nextId,
+    segments: from?.segments ?? [],
+    segmentLines: from?.segmentLines ?? 0,
+    errors: cmp.errors,
+  };
+}
+
 /**
  * Builds the index (reusing `previous` where the corpus did not change) and publishes it. Only
  * changed files are read again; their old passages leave the lexical and vector indexes and
@@ -152,102 +180,106 @@ export async function buildIndex(
     previous === undefined
       ? await readGeneration(opts.dataDir, opts.embeddings, opts.log ?? toStderr)
       : previous;
-  const oldVersions = new Map<string, DocumentVersion>();
-  for (const d of prev?.documents ?? []) for (const v of d.versions) oldVersions.set(v.file, v);
-  const oldFiles = new Map((prev?.manifest.files ?? []).map((f) => [f.file, f]));
-
-  const versions: DocumentVersion[] = [];
-  const errors: ReadError[] = [];
-  const manifestFiles: Manifest["files"] = [];
-  /** Files whose passages (and entry ids) carry over. */
-  const kept = new Set<string>();
-  let done = 0;
-  for (const f of files) {
-    const known = oldFiles.get(f.file);
-    const old = oldVersions.get(f.file);
-    if (known && old && known.size === f.size && known.mtimeMs === f.mtimeMs) {
-      versions.push(old);
-      manifestFiles.push(known);
-      kept.add(f.file);
-    } else {
-      const read = await readVersion(f, opts.extractors);
-      if (read.ok) {
-        // Same bytes under a new mtime: keep the parsed version (and its ids) as it was.
-        const same = known && old && old.hash === read.version.hash;
-        versions.push(same ? old : read.version);
-        const firstId = same ? known.firstId : -1;
-        if (same) kept.add(f.file);
-        manifestFiles.push({
-          file: f.file,
-          hash: read.version.hash,
-          size: f.size,
-          mtimeMs: f.mtimeMs,
-          firstId,
-        });
-      } else {
-        errors.push(read.error);
-      }
+  const held = new Map<string, DocumentVersion>();
+  for (const d of prev?.documents ?? []) for (const v of d.versions) held.set(v.file, v);
+  const cmp = await compare(files, prev?.manifest, opts, (file) => held.has(file));
+  const delta = prev
+    ? await deltaOf(prev.manifest, cmp, async (names) => {
+        const wanted = new Set(names);
+        return prev.documents.filter((d) => d.versions.some((v) => wanted.has(v.file)));
+      })
+    : null;
+  if (!delta) {
+    let id = 0;
+    for (const f of cmp.files) {
+      f.firstId = id;
+      id += f.passages ?? 0;
     }
-    opts.progress?.("read", ++done, files.length);
   }
+  const nextId = delta?.nextId ?? cmp.files.reduce((n, f) => n + (f.passages ?? 0), 0);
+  const versions = cmp.files.flatMap((f) => cmp.fresh.get(f.file) ?? held.get(f.file) ?? []);
   const documents = groupDocuments(versions);
-  const byFile = new Map(versions.map((v) => [v.file, v]));
-  const previousEntries = prev ? entriesOf(prev.documents, firstIdsOf(prev.manifest)) : [];
-  const removed = new Set(previousEntries.filter((e) => !kept.has(e.version.file)).map((e) => e.id));
-  const keptCount = previousEntries.length - removed.size;
-  // Incremental while the holes left by changed files stay under a quarter of the ids; else ids
-  // are given again from 0 and the lexical index is built afresh.
-  const incremental =
-    prev !== null && prev !== undefined && prev.manifest.nextId - keptCount <= keptCount / 4;
-  let nextId = incremental ? prev.manifest.nextId : 0;
-  for (const f of manifestFiles) {
-    if (incremental && kept.has(f.file)) continue;
-    f.firstId = nextId;
-    nextId += byFile.get(f.file)?.passages.length ?? 0;
-  }
-  const firstIds = new Map(manifestFiles.map((f) => [f.file, f.firstId]));
-  const entries = entriesOf(documents, firstIds);
-  let lexical: LexicalIndex;
-  if (incremental) {
-    const added = entries.filter((e) => !kept.has(e.version.file)).sort((a, b) => a.id - b.id);
-    lexical = prev.lexical.update(
-      previousEntries.filter((e) => removed.has(e.id)),
-      added,
-    );
-  } else {
-    lexical = LexicalIndex.build([...entries].sort((a, b) => a.id - b.id));
-  }
-  // Keys include the embedding's identity, so vectors of another model never match; the
-  // previous vector index is updated in place (it is not used after this).
-  const vectors = await VectorIndex.build(
-    entries,
-    opts.embeddings,
-    prev?.vectors ?? null,
-    (d, t) => opts.progress?.("embed", d, t),
-    incremental,
-  );
-  // Documents go to a new segment when they hold a changed file or held one before; the older
-  // segments are linked while their superseded lines stay under a quarter of the documents.
-  const rewrite = new Set(manifestFiles.filter((f) => !kept.has(f.file)).map((f) => f.file));
-  for (const d of prev?.documents ?? []) {
-    if (d.versions.some((v) => !kept.has(v.file))) for (const v of d.versions) rewrite.add(v.file);
-  }
-  const touched = documents.filter((d) => d.versions.some((v) => rewrite.has(v.file)));
+  const entries = entriesOf(documents, new Map(cmp.files.map((f) => [f.file, f.firstId])));
+  const lexical =
+    prev && delta
+      ? prev.lexical.update(delta.removed, delta.added)
+      : LexicalIndex.build([...entries].sort((a, b) => a.id - b.id));
+  const progress = (d: number, t: number) => opts.progress?.("embed", d, t);
+  // The previous vector index is changed in place (it is not used after this).
+  const vectors =
+    (prev && delta && (await prev.vectors.update(delta.removed, delta.added, opts.embeddings, progress))) ||
+    (await VectorIndex.build(entries, opts.embeddings, prev?.vectors ?? null, progress, delta !== null));
+  // Segments are linked while superseded lines stay few, and when every line's place is known
+  // (indexes written before places were recorded get them all with one write).
   const reuse =
-    incremental && prev.dir && prev.manifest.segmentLines + touched.length <= documents.length * 1.25;
-  const segments = reuse ? [...prev.manifest.segments, `documents-${Date.now()}.jsonl`] : ["documents.jsonl"];
-  const manifest: Manifest = {
-    format: FORMAT,
-    embeddings: opts.embeddings.name,
-    dimensions: vectors.dimensions || undefined,
-    builtAt: new Date().toISOString(),
-    files: manifestFiles,
-    nextId,
-    segments,
-    segmentLines: reuse ? prev.manifest.segmentLines + touched.length : documents.length,
-    errors,
-  };
-  const written = reuse ? { from: prev.dir as string, documents: touched } : { from: null, documents };
+    prev?.dir &&
+    delta &&
+    segmentFits(prev.manifest, delta.touched.length, documents.length) &&
+    prev.manifest.files.every((f) => f.at);
+  const manifest = manifestOf(opts, cmp, vectors, nextId, reuse ? prev.manifest : undefined);
+  const written = reuse ? { from: prev.dir as string, documents: delta.touched } : { from: null, documents };
   const dir = await publish(opts, { manifest, written, lexical, vectors, previous: prev?.dir });
   return new CorpusIndex(documents, lexical, vectors, opts.embeddings, manifest, dir);
+}
+
+/** What `cadre index` reports. */
+export interface IndexSummary {
+  documents: number;
+  files: number;
+  passages: number;
+  errors: ReadError[];
+  /** True when only what changed was read, false when the index was loaded (or built) whole. */
+  changesOnly: boolean;
+}
+
+/**
+ * Brings the index of `corpusDir` up to date, as `buildIndex` does, and says what it holds. When
+ * the published index allows, only what changed is read: the documents of the changed files'
+ * groups (by their place in the segments), the lexical index and the vector index's points, not
+ * its graph (vectors added go to the changes file beside the graph file). At 10,000 documents
+ * that is most of a one-file re-index's time. Otherwise (no index yet, one written before files
+ * recorded their place, ids to give again, a graph to compact or to write whole) it builds.
+ */
+export async function refreshIndex(opts: IndexOptions): Promise<IndexSummary> {
+  const files = await listCorpus(opts.corpusDir);
+  const done = await changeOnly(opts, files);
+  if (done) return done;
+  const index = await buildIndex(opts, undefined, files);
+  return {
+    documents: index.documents.length,
+    files: index.manifest.files.length,
+    passages: index.passageCount,
+    errors: index.errors,
+    changesOnly: false,
+  };
+}
+
+/** `refreshIndex` reading only what changed, or null when it cannot. */
+async function changeOnly(opts: IndexOptions, files: CorpusFile[]): Promise<IndexSummary | null> {
+  // Quiet: when the index cannot be used, the build says why.
+  const head = await readHead(opts.dataDir, opts.embeddings, () => {});
+  if (!head || head.manifest.files.length === 0) return null;
+  const { dir, manifest } = head;
+  if (!manifest.files.every((f) => f.passages !== undefined && f.group !== undefined && f.at)) return null;
+  const cmp = await compare(files, manifest, opts);
+  let delta: Delta | null;
+  let vectors: VectorIndex | null;
+  try {
+    delta = await deltaOf(manifest, cmp, (names) => documentsAt(dir, manifest, names));
+    vectors = await VectorIndex.open(path.join(dir, "vectors"));
+  } catch {
+    // A segment or the vector folder does not read as the manifest says: the build reads it all.
+    return null;
+  }
+  const documents = new Set(cmp.files.map((f) => f.group)).size;
+  if (!delta || !vectors || !segmentFits(manifest, delta.touched.length, documents)) return null;
+  const progress = (d: number, t: number) => opts.progress?.("embed", d, t);
+  const changed = await vectors.update(delta.removed, delta.added, opts.embeddings, progress);
+  if (!changed) return null;
+  const lexical = LexicalIndex.read(path.join(dir, "lexical.bin")).update(delta.removed, delta.added);
+  const next = manifestOf(opts, cmp, changed, delta.nextId, manifest);
+  const written = { from: dir, documents: delta.touched };
+  await publish(opts, { manifest: next, written, lexical, vectors: changed, previous: dir });
+  const passages = cmp.files.reduce((n, f) => n + (f.passages ?? 0), 0);
+  return { documents, files: cmp.files.length, passages, errors: cmp.errors, changesOnly: true };
 }

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type Document, PARSER_VERSION, type ReadError } from "../corpus/index.js";
+import { type Document, groupOf, PARSER_VERSION, type ReadError } from "../corpus/index.js";
 import type { NamedEmbeddings } from "./embeddings-checked.js";
 import { LexicalIndex } from "./lexical.js";
 import {
@@ -35,13 +35,29 @@ export interface Manifest {
   dimensions?: number;
   builtAt: string;
   /** Each file read, with the entry id of its first passage (its passages follow it). */
-  files: { file: string; hash: string; size: number; mtimeMs: number; firstId: number }[];
+  files: ManifestFile[];
   /** One above the highest entry id given so far. */
   nextId: number;
   /** The segment files of parsed documents, oldest first, and how many lines they hold in all. */
   segments: string[];
   segmentLines: number;
   errors: ReadError[];
+}
+
+/** One file of the corpus as indexed. */
+export interface ManifestFile {
+  file: string;
+  hash: string;
+  size: number;
+  mtimeMs: number;
+  /** The entry id of its first passage (its passages follow it). */
+  firstId: number;
+  /** How many passages it has (absent in indexes written before it was recorded, as are the next two). */
+  passages?: number;
+  /** Its document's group (`groupOf`): the files of one document share it. */
+  group?: string;
+  /** Where its document's line is: the index of the segment in `segments`, byte offset and length. */
+  at?: [segment: number, offset: number, bytes: number];
 }
 
 /** What a rebuild takes from the published index, and the folder it was read from. */
@@ -66,14 +82,14 @@ async function readManifest(dir: string): Promise<Manifest | null> {
 }
 
 /**
- * Reads the published generation, or null when there is none or it was built differently (another
- * format or another embedding: `log` then says why everything will be rebuilt).
+ * The published generation's folder and manifest, or null when there is none or it was built
+ * differently (another format or another embedding: `log` then says why everything will be rebuilt).
  */
-export async function readGeneration(
+export async function readHead(
   dataDir: string,
   embeddings: NamedEmbeddings,
   log: (line: string) => void,
-): Promise<Previous | null> {
+): Promise<{ dir: string; manifest: Manifest } | null> {
   const dir = await currentGeneration(dataDir);
   const manifest = dir ? await readManifest(dir) : null;
   if (!dir || !manifest) return null;
@@ -89,6 +105,21 @@ export async function readGeneration(
     );
     return null;
   }
+  return { dir, manifest };
+}
+
+/**
+ * Reads the published generation, or null when there is none or it was built differently (another
+ * format or another embedding: `log` then says why everything will be rebuilt).
+ */
+export async function readGeneration(
+  dataDir: string,
+  embeddings: NamedEmbeddings,
+  log: (line: string) => void,
+): Promise<Previous | null> {
+  const head = await readHead(dataDir, embeddings, log);
+  if (!head) return null;
+  const { dir, manifest } = head;
   try {
     const hashes = new Map(manifest.files.map((f) => [f.file, f.hash]));
     const order = new Map(manifest.files.map((f, i) => [f.file, i]));
@@ -102,18 +133,30 @@ export async function readGeneration(
       ),
       VectorIndex.load(path.join(dir, "vectors"), embeddings, lexical.size === 0),
     ]);
+    // Indexes written before files recorded their passages and group: both are known now.
+    const byFile = new Map(manifest.files.map((f) => [f.file, f]));
+    for (const d of documents) {
+      for (const v of d.versions) {
+        const f = byFile.get(v.file);
+        if (f) Object.assign(f, { passages: v.passages.length, group: groupOf(v) });
+      }
+    }
     return { documents, lexical, vectors, manifest, dir };
   } catch {
     return null;
   }
 }
 
-/** Writes a new generation (reusing the older segments of `written.from`) and publishes it. */
+/**
+ * Writes a new generation and publishes it. Its documents are the segments of `written.from` (linked)
+ * and, when `written.documents` is not empty or nothing is linked, a new last segment holding them;
+ * the manifest's files learn where their documents' lines are.
+ */
 export async function publish(
   opts: { dataDir: string; beforePublish?: () => Promise<void> },
   parts: {
     manifest: Manifest;
-    /** The documents of the new segment, and the generation whose older segments are linked. */
+    /** The documents of the new segment, and the generation whose segments are linked. */
     written: { from: string | null; documents: Document[] };
     lexical: LexicalIndex;
     vectors: VectorIndex;
@@ -122,14 +165,26 @@ export async function publish(
   },
 ): Promise<string> {
   const dir = await newGeneration(opts.dataDir);
-  const { segments } = parts.manifest;
-  const { from } = parts.written;
-  if (from) for (const name of segments.slice(0, -1)) await reuseSegment(from, dir, name);
-  await writeDocuments(path.join(dir, segments.at(-1) ?? "documents.jsonl"), parts.written.documents);
+  const { manifest, written } = parts;
+  const linked = written.from ? manifest.segments : [];
+  for (const name of linked) await reuseSegment(written.from as string, dir, name);
+  if (written.documents.length > 0 || !written.from) {
+    const name = `documents-${Date.now()}.jsonl`;
+    manifest.segments = [...linked, name];
+    const places = await writeDocuments(path.join(dir, name), written.documents);
+    const at = new Map<string, ManifestFile["at"]>();
+    const segment = manifest.segments.length - 1;
+    written.documents.forEach((d, i) => {
+      const [offset, bytes] = places[i] ?? [0, 0];
+      for (const v of d.versions) at.set(v.file, [segment, offset, bytes]);
+    });
+    for (const f of manifest.files) f.at = at.get(f.file) ?? f.at;
+    manifest.segmentLines = (written.from ? manifest.segmentLines : 0) + written.documents.length;
+  }
   await parts.lexical.save(path.join(dir, "lexical.bin"));
   await parts.vectors.save(path.join(dir, "vectors"), parts.previous && path.join(parts.previous, "vectors"));
   // The manifest is written last: a generation without one was never finished.
-  await writeFile(path.join(dir, "manifest.json"), JSON.stringify(parts.manifest));
+  await writeFile(path.join(dir, "manifest.json"), JSON.stringify(manifest));
   await opts.beforePublish?.();
   await publishGeneration(opts.dataDir, dir);
   return dir;

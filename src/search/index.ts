@@ -3,11 +3,13 @@ export {
   buildIndex,
   CorpusIndex,
   type IndexOptions,
+  type IndexSummary,
   isStale,
   loadIndex,
   type Manifest,
   openIndex,
   type Progress,
+  refreshIndex,
 } from "./corpus-index.js";
 export { HashedFeatureEmbeddings } from "./embeddings.js";
 export type { Entry } from "./entries.js";

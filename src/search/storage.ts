@@ -90,14 +90,46 @@ function documentFromJSON(json: string): Document {
   return d;
 }
 
-/** Writes the documents to `file`, one JSON line each (no string of the whole corpus is made). */
-export async function writeDocuments(file: string, documents: Document[]): Promise<void> {
+/** Where a document's line is in its segment file: byte offset and length. */
+export type Place = [offset: number, bytes: number];
+
+/**
+ * Writes the documents to `file`, one JSON line each (no string of the whole corpus is made), and
+ * gives back where each line is.
+ */
+export async function writeDocuments(file: string, documents: Document[]): Promise<Place[]> {
+  const places: Place[] = [];
+  let offset = 0;
   await writePieces(
     file,
     (function* () {
-      for (const d of documents) yield `${documentToJSON(d)}\n`;
+      for (const d of documents) {
+        const line = `${documentToJSON(d)}\n`;
+        const bytes = Buffer.byteLength(line);
+        places.push([offset, bytes]);
+        offset += bytes;
+        yield line;
+      }
     })(),
   );
+  return places;
+}
+
+/** The documents whose lines are at `places` of segment `file` (each line read on its own). */
+export async function readDocumentsAt(file: string, places: Place[]): Promise<Document[]> {
+  const handle = await open(file, "r");
+  try {
+    const documents: Document[] = [];
+    for (const [offset, bytes] of places) {
+      const buffer = Buffer.allocUnsafe(bytes);
+      const { bytesRead } = await handle.read(buffer, 0, bytes, offset);
+      const line = buffer.toString("utf8", 0, bytesRead).trimEnd();
+      documents.push(documentFromJSON(line));
+    }
+    return documents;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Writes `pieces` one after another to `file`, a few hundred at a time (never the whole text at once). */

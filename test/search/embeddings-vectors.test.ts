@@ -204,6 +204,33 @@ describe("saving a rebuilt VectorIndex", () => {
     expect(await nearest(again, model, "lịch tiếp công dân của Bí thư", 20)).toHaveLength(third.length);
   });
 
+  it("changes an index opened without its graph, and leaves many changes to a whole write", async () => {
+    const a = await folder();
+    await (await VectorIndex.build(entries(TEXTS), model)).save(a);
+    const all = entries([...TEXTS, "lịch tiếp công dân của Bí thư", TEXTS[0] ?? ""]);
+    const opened = await VectorIndex.open(a);
+    expect(opened?.size).toBe(TEXTS.length);
+    // Passage 3 leaves; two come, one of them the same text as passage 0 (its point gets both ids).
+    const removed = all.slice(3, 4);
+    const added = all.slice(TEXTS.length);
+    const changed = await opened?.update(removed, added, model);
+    await expect(changed?.search([1, ...Array(31).fill(0)], 1)).rejects.toThrow("not searched");
+    const b = await folder();
+    await changed?.save(b, a);
+    expect(await inode(b)).toBe(await inode(a));
+    const reloaded = await VectorIndex.load(b, model, false);
+    const kept = all.filter((e) => e.id !== 3);
+    expect(await nearestOf(reloaded, [TEXTS[5] ?? "", "lịch tiếp công dân của Bí thư"])).toEqual([
+      [TEXTS[5], 5],
+      ["lịch tiếp công dân của Bí thư", TEXTS.length],
+    ]);
+    expect((await nearest(reloaded, model, TEXTS[0] ?? "", 2)).map((h) => h.id).sort()).toEqual([0, 9]);
+    expect(await nearest(reloaded, model, TEXTS[3] ?? "", 20)).toHaveLength(kept.length);
+
+    const many = entries([...TEXTS, ...Array.from({ length: 600 }, (_, i) => `đoạn văn số ${i}`)]);
+    expect(await (await VectorIndex.open(a))?.update([], many.slice(TEXTS.length), model)).toBeNull();
+  });
+
   it("writes the graph whole when the changes are many or the previous folder is gone", async () => {
     const many = Array.from({ length: 600 }, (_, i) => `đoạn văn số ${i} về công tác dân vận`);
     const a = await folder();

@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConcepts } from "../../src/engine.js";
-import { buildIndex, type CorpusIndex, loadIndex, openIndex } from "../../src/search/corpus-index.js";
+import {
+  buildIndex,
+  type CorpusIndex,
+  loadIndex,
+  openIndex,
+  refreshIndex,
+} from "../../src/search/corpus-index.js";
 import type { NamedEmbeddings } from "../../src/search/embeddings-checked.js";
 import { createEmbeddings } from "../../src/search/embeddings-factory.js";
 import { tokenize } from "../../src/search/tokenize.js";
@@ -165,5 +171,108 @@ describe("incremental re-index", () => {
     expect(next.passageCount).toBe(s.first.passageCount);
     expect(s.counter.embedded() - embeddedBefore).toBe(s.first.vectors.size);
     expect(search(next, "đối thoại người đứng đầu").length).toBeGreaterThan(0);
+  });
+});
+
+describe("cadre index reading only what changed", () => {
+  /** Everything a loaded index answers from, to compare two indexes of the same corpus. */
+  async function facts(index: CorpusIndex, embeddings: NamedEmbeddings) {
+    const texts = ["tiếp công dân khiếu nại", MARKER, "đối thoại người đứng đầu", "Quảng Bình"];
+    const vectors = await Promise.all(texts.map((t) => embeddings.embedQuery(t)));
+    return {
+      documents: index.documents.map((d) => [d.id, d.versions.map((v) => [v.file, v.hash])]),
+      entries: live(index).map((e) => [e.id, e.version.file, e.passage.text]),
+      files: index.manifest.files.map((f) => [f.file, f.hash, f.firstId, f.passages, f.group]),
+      nextId: index.manifest.nextId,
+      lexical: texts.map((t) => search(index, t)),
+      vectors: await Promise.all(vectors.map((v) => index.vectors.search(v, 10))),
+      points: index.vectors.size,
+    };
+  }
+
+  /** A second data folder holding the same index as `s.dataDir` now. */
+  async function twin(s: Awaited<ReturnType<typeof setup>>) {
+    const dataDir = await temp();
+    await cp(s.dataDir, dataDir, { recursive: true });
+    return { ...s, dataDir };
+  }
+
+  it("gives the index a whole build gives, over changes, deletions and a file joining a document", async () => {
+    const s = await setup();
+    const whole = await twin(s);
+    await change(s.corpusDir);
+    // A second file of the plan 112-KH-UBND: it joins that document, and its passages share the
+    // first file's vectors (nothing to embed).
+    await cp(
+      path.join(s.corpusDir, "ke-hoach-112-KH-UBND-nghe-an.txt"),
+      path.join(s.corpusDir, "ke-hoach-112-KH-UBND-nghe-an-ban-sao.txt"),
+    );
+    const embeddedBefore = s.counter.embedded();
+
+    const summary = await refreshIndex(s);
+    expect(summary.changesOnly).toBe(true);
+    const embedded = s.counter.embedded() - embeddedBefore;
+    const built = await buildIndex(whole);
+    expect(s.counter.embedded() - embeddedBefore - embedded).toBe(embedded);
+    expect(summary).toMatchObject({
+      documents: built.documents.length,
+      files: built.manifest.files.length,
+      passages: built.passageCount,
+    });
+    const joined = built.documents.find((d) => d.versions.length === 2);
+    expect(joined?.versions.map((v) => v.file)).toContain("ke-hoach-112-KH-UBND-nghe-an-ban-sao.txt");
+
+    const changed = (await loadIndex(s.dataDir, s.embeddings)) as CorpusIndex;
+    expect(await facts(changed, s.embeddings)).toEqual(await facts(built, s.embeddings));
+    expect(search(changed, MARKER)).toHaveLength(1);
+
+    // A second round on top of the first: the changes are carried on, the segments shared.
+    const file = path.join(s.corpusDir, CHANGED);
+    await writeFile(file, (await readFile(file, "utf8")).replace(MARKER, "xylographic"));
+    expect((await refreshIndex(s)).changesOnly).toBe(true);
+    await buildIndex(whole);
+    const again = (await loadIndex(s.dataDir, s.embeddings)) as CorpusIndex;
+    const wholeAgain = (await loadIndex(whole.dataDir, s.embeddings)) as CorpusIndex;
+    expect(await facts(again, s.embeddings)).toEqual(await facts(wholeAgain, s.embeddings));
+    expect(search(again, MARKER)).toEqual([]);
+    expect(search(again, "xylographic")).toHaveLength(1);
+    expect(again.manifest.segments).toHaveLength(3);
+
+    // A deletion: 13 documents left, and 17 lines in the segments would be more than a quarter
+    // superseded, so this round writes the documents whole (and is a build).
+    await unlink(path.join(s.corpusDir, DELETED));
+    const third = await refreshIndex(s);
+    expect(third.changesOnly).toBe(false);
+    await buildIndex(whole);
+    const last = (await loadIndex(s.dataDir, s.embeddings)) as CorpusIndex;
+    expect(await facts(last, s.embeddings)).toEqual(
+      await facts((await loadIndex(whole.dataDir, s.embeddings)) as CorpusIndex, s.embeddings),
+    );
+    expect(idsOf(last, DELETED)).toEqual([]);
+    expect(last.manifest.segments).toHaveLength(1);
+  });
+
+  it("builds when the index does not say where its documents are, and reads only changes after", async () => {
+    const s = await setup();
+    const dir = path.join(
+      s.dataDir,
+      "index",
+      (await readFile(path.join(s.dataDir, "index", "CURRENT"), "utf8")).trim(),
+    );
+    const manifest = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8"));
+    // As written before places were recorded.
+    for (const f of manifest.files) delete f.at;
+    await writeFile(path.join(dir, "manifest.json"), JSON.stringify(manifest));
+    await change(s.corpusDir);
+
+    const first = await refreshIndex(s);
+    expect(first.changesOnly).toBe(false);
+    expect(search((await loadIndex(s.dataDir, s.embeddings)) as CorpusIndex, MARKER)).toHaveLength(1);
+    const file = path.join(s.corpusDir, CHANGED);
+    await writeFile(file, (await readFile(file, "utf8")).replace(MARKER, "xylographic"));
+    const second = await refreshIndex(s);
+    expect(second.changesOnly).toBe(true);
+    expect(second.passages).toBe(first.passages);
+    expect(search((await loadIndex(s.dataDir, s.embeddings)) as CorpusIndex, "xylographic")).toHaveLength(1);
   });
 });
