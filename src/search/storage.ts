@@ -8,9 +8,10 @@ import type { Document, DocumentVersion } from "../corpus/index.js";
  * published one, replaced atomically by rename. A crash before that rename leaves the previous
  * generation in use. Parsed documents are kept in segment files of JSON lines: a re-index writes
  * only the documents it touched in a new segment and links the older segments (files are never
- * changed once written, so generations can share them). The documents are saved without the passage, task and article texts: those
- * are slices of their version's text, cut again on load (V8 then shares the version's string
- * instead of holding each text twice).
+ * changed once written, so generations can share them); where each line is goes into the manifest,
+ * so a re-index reads only the lines of the documents it changes. The documents are saved without
+ * the passage, task and article texts: those are slices of their version's text, cut again on load
+ * (V8 then shares the version's string instead of holding each text twice).
  */
 
 export const indexRoot = (dataDir: string) => path.join(dataDir, "index");
