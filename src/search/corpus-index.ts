@@ -180,9 +180,26 @@ export async function buildIndex(
     previous === undefined
       ? await readGeneration(opts.dataDir, opts.embeddings, opts.log ?? toStderr)
       : previous;
+  return build(opts, prev, files);
+}
+
+/**
+ * `buildIndex` from `prev`. `earlier` is a comparison of the corpus already made with the manifest
+ * of generation `dir`: when that is `prev` and every file it kept is at hand, the changed files are
+ * not read again.
+ */
+async function build(
+  opts: IndexOptions,
+  prev: Previous | null,
+  files: CorpusFile[],
+  earlier?: { dir: string; cmp: Comparison },
+): Promise<CorpusIndex> {
   const held = new Map<string, DocumentVersion>();
   for (const d of prev?.documents ?? []) for (const v of d.versions) held.set(v.file, v);
-  const cmp = await compare(files, prev?.manifest, opts, (file) => held.has(file));
+  const cmp =
+    earlier && prev?.dir === earlier.dir && [...earlier.cmp.kept].every((file) => held.has(file))
+      ? earlier.cmp
+      : await compare(files, prev?.manifest, opts, (file) => held.has(file));
   const delta = prev
     ? await deltaOf(prev.manifest, cmp, async (names) => {
         const wanted = new Set(names);
@@ -242,9 +259,13 @@ export interface IndexSummary {
  */
 export async function refreshIndex(opts: IndexOptions): Promise<IndexSummary> {
   const files = await listCorpus(opts.corpusDir);
-  const done = await changeOnly(opts, files);
+  // Quiet: when the index cannot be used, the build says why.
+  const head = await readHead(opts.dataDir, opts.embeddings, () => {});
+  const earlier = head ? { dir: head.dir, cmp: await compare(files, head.manifest, opts) } : undefined;
+  const done = head && earlier ? await changeOnly(opts, head, earlier.cmp) : null;
   if (done) return done;
-  const index = await buildIndex(opts, undefined, files);
+  const prev = await readGeneration(opts.dataDir, opts.embeddings, opts.log ?? toStderr);
+  const index = await build(opts, prev, files, earlier);
   return {
     documents: index.documents.length,
     files: index.manifest.files.length,
@@ -254,14 +275,15 @@ export async function refreshIndex(opts: IndexOptions): Promise<IndexSummary> {
   };
 }
 
-/** `refreshIndex` reading only what changed, or null when it cannot. */
-async function changeOnly(opts: IndexOptions, files: CorpusFile[]): Promise<IndexSummary | null> {
-  // Quiet: when the index cannot be used, the build says why.
-  const head = await readHead(opts.dataDir, opts.embeddings, () => {});
-  if (!head || head.manifest.files.length === 0) return null;
+/** `refreshIndex` reading only what changed (`cmp`, against `head`), or null when it cannot. */
+async function changeOnly(
+  opts: IndexOptions,
+  head: { dir: string; manifest: Manifest },
+  cmp: Comparison,
+): Promise<IndexSummary | null> {
   const { dir, manifest } = head;
+  if (manifest.files.length === 0) return null;
   if (!manifest.files.every((f) => f.passages !== undefined && f.group !== undefined && f.at)) return null;
-  const cmp = await compare(files, manifest, opts);
   let delta: Delta | null;
   let vectors: VectorIndex | null;
   try {

@@ -265,8 +265,14 @@ describe("cadre index reading only what changed", () => {
     await writeFile(path.join(dir, "manifest.json"), JSON.stringify(manifest));
     await change(s.corpusDir);
 
-    const first = await refreshIndex(s);
+    const reads: number[] = [];
+    const first = await refreshIndex({
+      ...s,
+      progress: (phase, done) => phase === "read" && reads.push(done),
+    });
     expect(first.changesOnly).toBe(false);
+    // The corpus was compared with the index once: the build took that comparison over.
+    expect(reads).toEqual(Array.from({ length: first.files }, (_, i) => i + 1));
     expect(search((await loadIndex(s.dataDir, s.embeddings)) as CorpusIndex, MARKER)).toHaveLength(1);
     const file = path.join(s.corpusDir, CHANGED);
     await writeFile(file, (await readFile(file, "utf8")).replace(MARKER, "xylographic"));
