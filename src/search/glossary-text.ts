@@ -193,21 +193,32 @@ export function tokenizeLatin(text: string): Word[] {
   return words;
 }
 
+// Prepositions that, leading a form of a single other word, make a fixed phrase of it: "au moins"
+// (at least) is not the "moins" of "moins de" (less than), nor "de garde" any "garde".
+const LEADING_PREPOSITIONS = new Set(["à", "au", "aux", "de", "du"]);
+
 /**
  * The words of a glossary form that must all be present in a passage, function words dropped: the
  * French and English ones from French and English forms only, since "du", "la", "le" are Vietnamese
  * syllables too ("du lịch", "Sơn La"); "của" from Vietnamese forms. A capitalised one after the
- * first word belongs to a name and stays: "Son La" without "La" was any French "son".
+ * first word belongs to a name and stays: "Son La" without "La" was any French "son". So do the
+ * prepositions leading a form of one other word ("au moins"); after it they vary with the next
+ * word's article ("moins de", "moins des") and are dropped.
  */
 export function formWords(form: string, vietnamese = false): WordKeys[] {
-  return tokenizeLatin(form)
-    .filter((w, i) => {
-      const written = form.slice(w.start, w.end).normalize("NFC");
-      const word = written.toLowerCase();
-      if (vietnamese) return word !== "của";
-      return !STOP_WORDS.has(word) || (i > 0 && written !== word);
-    })
-    .map((w) => w.keys);
+  const words = tokenizeLatin(form);
+  const written = words.map((w) => form.slice(w.start, w.end).normalize("NFC"));
+  const dropped = written.map((text, i) => {
+    const word = text.toLowerCase();
+    if (vietnamese) return word === "của";
+    return STOP_WORDS.has(word) && (i === 0 || text === word);
+  });
+  if (!vietnamese && dropped.filter((d) => !d).length === 1) {
+    for (let i = 0; i < words.length && dropped[i]; i++) {
+      if (LEADING_PREPOSITIONS.has(written[i]!.toLowerCase())) dropped[i] = false;
+    }
+  }
+  return words.filter((_, i) => !dropped[i]).map((w) => w.keys);
 }
 
 /**

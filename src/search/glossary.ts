@@ -20,9 +20,10 @@ export type { Concept } from "./glossary-schema.js";
 
 /**
  * Changed whenever the same forms come to match other text (2: a name's capitalised "La" is kept;
- * 3: an overlapping match with a word of its own is kept).
+ * 3: an overlapping match with a word of its own is kept; 4: a preposition leading a form of one
+ * other word is kept).
  */
-const MATCHING = 3;
+const MATCHING = 4;
 
 /** A concept mentioned in a text, at UTF-16 offsets [start, end) of that text. */
 export interface ConceptMatch {

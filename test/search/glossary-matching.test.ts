@@ -1,0 +1,47 @@
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Concept, Glossary, loadGlossary } from "../../src/search/glossary.js";
+
+// How forms match beyond plain words.
+
+const GLOSSARY = fileURLToPath(new URL("../../glossary/domain.yaml", import.meta.url));
+
+let shipped: Glossary;
+beforeAll(async () => {
+  shipped = await loadGlossary(GLOSSARY);
+});
+
+const concept = (id: string, forms: Partial<Omit<Concept, "id">>): Concept => ({
+  id,
+  vi: forms.vi ?? [`${id} vi`],
+  en: forms.en ?? [`${id} en`],
+  fr: forms.fr ?? [`${id} fr`],
+  ja: forms.ja ?? [`${id}ja`],
+});
+
+describe("a French form of one word keeps the preposition leading it", () => {
+  it("tells 'au moins' (at least) from 'moins de' (less than)", () => {
+    const g = Glossary.fromConcepts([
+      concept("at-least", { fr: ["au moins"] }),
+      concept("less-than", { fr: ["moins de"] }),
+    ]);
+    expect(g.idsIn("au moins 10 ménages", "fr")).toEqual(["at-least"]);
+    expect(g.idsIn("moins de 10 ménages", "fr")).toEqual(["less-than"]);
+    expect(g.idsIn("moins d'un an", "fr")).toEqual(["less-than"]);
+  });
+
+  it("still drops function words inside a form and articles leading it", () => {
+    const g = Glossary.fromConcepts([
+      concept("mass-mobilisation", { fr: ["mobilisation de masse"] }),
+      concept("state", { fr: ["l'État"] }),
+    ]);
+    expect(g.idsIn("la mobilisation des masses", "fr")).toEqual(["mass-mobilisation"]);
+    expect(g.idsIn("un État", "fr")).toEqual(["state"]);
+  });
+
+  it("does so in the shipped glossary", () => {
+    expect(shipped.idsIn("au moins 10 ménages", "fr")).toContain("at-least");
+    expect(shipped.idsIn("moins de 10 ménages", "fr")).toEqual(expect.not.arrayContaining(["at-least"]));
+    expect(shipped.idsIn("moins de 10 ménages", "fr")).toContain("less-than");
+  });
+});
