@@ -35,6 +35,8 @@ export interface UnusableForm {
 const LANG_BIT: Record<Lang, number> = { vi: 1, en: 2, fr: 4, ja: 8 };
 const ALL_LANGS = 15;
 
+// The concepts a word path ends, each with the languages whose forms spell it there: English
+// "union" and French "union" may be two concepts, told apart by the text's language.
 interface Terminal {
   concept: number;
   langs: number;
@@ -45,12 +47,12 @@ interface WordNode {
   readonly exact: Map<string, WordNode>;
   // Children by folded key: used for passage words written without diacritics ("dan van").
   readonly byFold: Map<string, WordNode[]>;
-  terminal?: Terminal;
+  terminals?: Terminal[];
 }
 
 interface CharNode {
   readonly next: Map<number, CharNode>;
-  terminal?: Terminal;
+  terminals?: Terminal[];
 }
 
 function wordNode(): WordNode {
@@ -77,10 +79,16 @@ export class GlossaryIndex {
       this.unusable.push({ concept, lang, form: formIndex, reason: node });
       return;
     }
-    const terminal = node.terminal;
-    if (terminal === undefined) node.terminal = { concept, langs: LANG_BIT[lang] };
-    else if (terminal.concept === concept) terminal.langs |= LANG_BIT[lang];
-    else this.conflicts.push({ concept, lang, form: formIndex, owner: terminal.concept });
+    const bit = LANG_BIT[lang];
+    node.terminals ??= [];
+    const owner = node.terminals.find((t) => (t.langs & bit) !== 0 && t.concept !== concept);
+    if (owner !== undefined) {
+      this.conflicts.push({ concept, lang, form: formIndex, owner: owner.concept });
+      return;
+    }
+    const own = node.terminals.find((t) => t.concept === concept);
+    if (own === undefined) node.terminals.push({ concept, langs: bit });
+    else own.langs |= bit;
   }
 
   private wordPath(form: string, vietnamese: boolean): WordNode | UnusableForm["reason"] {
@@ -143,11 +151,8 @@ export class GlossaryIndex {
       let skipRun = 0;
       for (let j = i; consumed.length + carried.length > 0; ) {
         const end = words[j]!.end;
-        for (const s of consumed) {
-          if (s.terminal !== undefined && (s.terminal.langs & mask) !== 0) {
-            out.push({ concept: s.terminal.concept, start: first.start, end });
-          }
-        }
+        for (const s of consumed)
+          if (s.terminals !== undefined) ends(s.terminals, mask, first.start, end, out);
         j++;
         const w = words[j];
         if (w === undefined || w.breakBefore) break;
@@ -167,15 +172,25 @@ export class GlossaryIndex {
       let node = root.get(jaUnit(text.charCodeAt(i)));
       let j = i + 1;
       while (node !== undefined) {
-        if (node.terminal !== undefined && (node.terminal.langs & mask) !== 0) {
-          out.push({ concept: node.terminal.concept, start: i, end: j });
-        }
+        if (node.terminals !== undefined) ends(node.terminals, mask, i, j, out);
         if (j >= text.length) break;
         node = node.next.get(jaUnit(text.charCodeAt(j)));
         j++;
       }
     }
   }
+}
+
+// The matches ending at a node, for the languages asked. Without a language, a spelling two
+// concepts share across languages gives both; the earlier in the file is kept by `selectLongest`.
+function ends(
+  terminals: readonly Terminal[],
+  mask: number,
+  start: number,
+  end: number,
+  out: RawMatch[],
+): void {
+  for (const t of terminals) if ((t.langs & mask) !== 0) out.push({ concept: t.concept, start, end });
 }
 
 function stepExact(node: WordNode, w: Word): readonly WordNode[] {

@@ -45,3 +45,29 @@ describe("a French form of one word keeps the preposition leading it", () => {
     expect(shipped.idsIn("moins de 10 ménages", "fr")).toContain("less-than");
   });
 });
+
+describe("a form's language is part of it", () => {
+  const unions = () =>
+    Glossary.fromConcepts([
+      concept("mass-organisation", { en: ["union"] }),
+      concept("solidarity", { fr: ["union"] }),
+    ]);
+
+  it("lets an English and a French form of two concepts share a spelling", () => {
+    const g = unions();
+    expect(g.idsIn("the union", "en")).toEqual(["mass-organisation"]);
+    expect(g.idsIn("l'union", "fr")).toEqual(["solidarity"]);
+    // Without a language, the earlier concept in the file.
+    expect(g.idsIn("union")).toEqual(["mass-organisation"]);
+  });
+
+  it("keeps a spelling shared by one concept's languages, and refuses a clash within a language", () => {
+    const g = Glossary.fromConcepts([concept("papi", { en: ["PAPI"], fr: ["PAPI"] })]);
+    expect(g.idsIn("PAPI", "fr")).toEqual(["papi"]);
+    expect(g.idsIn("PAPI")).toEqual(["papi"]);
+    const clash = concept("trade-union", { en: ["union"] });
+    expect(() => Glossary.fromConcepts([concept("mass-organisation", { en: ["union"] }), clash])).toThrow(
+      /already belongs to concept 'mass-organisation'/,
+    );
+  });
+});
