@@ -32,6 +32,9 @@ export interface UnusableForm {
   readonly reason: "no-words" | "punctuation";
 }
 
+/** The `concept` of a match of a word that is no concept (see `addWord`). */
+export const NO_CONCEPT = -1;
+
 const LANG_BIT: Record<Lang, number> = { vi: 1, en: 2, fr: 4, ja: 8 };
 const ALL_LANGS = 15;
 
@@ -72,6 +75,17 @@ export class GlossaryIndex {
   readonly conflicts: FormConflict[] = [];
   readonly unusable: UnusableForm[] = [];
 
+  /**
+   * Adds a Vietnamese word that is no concept (`VI_COMPOUNDS`): it matches as `NO_CONCEPT`, so that
+   * the syllables inside it are not matched alone. A word some concept lists stays that concept's.
+   */
+  addWord(word: string): void {
+    const node = this.wordPath(word, true);
+    if (typeof node === "string" || node.terminals?.some((t) => (t.langs & LANG_BIT.vi) !== 0)) return;
+    node.terminals ??= [];
+    node.terminals.push({ concept: NO_CONCEPT, langs: LANG_BIT.vi });
+  }
+
   /** Adds one surface form of a concept; clashes and unusable forms are recorded, not thrown. */
   add(concept: number, lang: Lang, formIndex: number, form: string): void {
     const node = lang === "ja" ? this.charPath(form) : this.wordPath(form, lang === "vi");
@@ -81,7 +95,9 @@ export class GlossaryIndex {
     }
     const bit = LANG_BIT[lang];
     node.terminals ??= [];
-    const owner = node.terminals.find((t) => (t.langs & bit) !== 0 && t.concept !== concept);
+    const owner = node.terminals.find(
+      (t) => (t.langs & bit) !== 0 && t.concept !== concept && t.concept !== NO_CONCEPT,
+    );
     if (owner !== undefined) {
       this.conflicts.push({ concept, lang, form: formIndex, owner: owner.concept });
       return;

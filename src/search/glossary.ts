@@ -7,7 +7,8 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { LANGS, type Lang } from "../text/index.js";
-import { GlossaryIndex, type RawMatch } from "./glossary-index.js";
+import { VI_COMPOUNDS } from "./glossary-compounds.js";
+import { GlossaryIndex, NO_CONCEPT, type RawMatch } from "./glossary-index.js";
 import {
   type Concept,
   type LocatedConcept,
@@ -21,9 +22,9 @@ export type { Concept } from "./glossary-schema.js";
 /**
  * Changed whenever the same forms come to match other text (2: a name's capitalised "La" is kept;
  * 3: an overlapping match with a word of its own is kept; 4: a preposition leading a form of one
- * other word is kept).
+ * other word is kept; 5: common Vietnamese compounds hide their syllables, see VI_COMPOUNDS).
  */
-const MATCHING = 4;
+const MATCHING = 5;
 
 /** A concept mentioned in a text, at UTF-16 offsets [start, end) of that text. */
 export interface ConceptMatch {
@@ -73,7 +74,9 @@ export class Glossary {
    */
   get fingerprint(): string {
     this.hash ??= createHash("sha1")
-      .update(JSON.stringify([MATCHING, ...this.concepts.map((c) => [c.id, c.vi, c.en, c.fr, c.ja])]))
+      .update(
+        JSON.stringify([MATCHING, VI_COMPOUNDS, ...this.concepts.map((c) => [c.id, c.vi, c.en, c.fr, c.ja])]),
+      )
       .digest("hex")
       .slice(0, 10);
     return this.hash;
@@ -98,10 +101,13 @@ export class Glossary {
    * The concepts mentioned in `text`, in text order. Longest terms win and matches never overlap.
    * Latin scripts match whole words, case-insensitively, with or without diacritics ("dan van" =
    * "dân vận", "reforme" = "réforme"); Japanese matches by substring. Without `lang`, the forms of
-   * all four languages are tried.
+   * all four languages are tried. A common Vietnamese word that no concept lists (VI_COMPOUNDS)
+   * holds no concept, and hides the syllables inside it.
    */
   conceptsIn(text: string, lang?: Lang): ConceptMatch[] {
-    const chosen = selectLongest(this.index.candidates(text, lang), text);
+    const chosen = selectLongest(this.index.candidates(text, lang), text).filter(
+      (m) => m.concept !== NO_CONCEPT,
+    );
     return chosen.map((m) => ({ id: this.concepts[m.concept]!.id, start: m.start, end: m.end }));
   }
 
@@ -129,6 +135,7 @@ export class Glossary {
         });
       }
     });
+    for (const word of VI_COMPOUNDS) index.addWord(word);
     for (const u of index.unusable) {
       const c = concepts[u.concept]!;
       const why = u.reason === "punctuation" ? "has punctuation between its words" : "has no word to match";

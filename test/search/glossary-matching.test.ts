@@ -71,3 +71,22 @@ describe("a form's language is part of it", () => {
     );
   });
 });
+
+describe("a Vietnamese syllable is not matched inside a common compound", () => {
+  const g = Glossary.fromConcepts([concept("submit", { vi: ["trình", "đệ trình"] })]);
+
+  it.each(["trong quá trình thực hiện", "tiến trình", "trình tự, thủ tục", "trình bày ý kiến", "qua trinh"])(
+    "%s is not submit",
+    (text) => {
+      expect(g.idsIn(text, "vi")).toEqual([]);
+    },
+  );
+
+  it("still matches the syllable on its own, and a compound a concept lists", () => {
+    expect(g.idsIn("trình Ủy ban nhân dân tỉnh phê duyệt", "vi")).toEqual(["submit"]);
+    expect(g.idsIn("đệ trình", "vi")).toEqual(["submit"]);
+    expect(shipped.idsIn("Sở Tư pháp trình Ủy ban nhân dân tỉnh", "vi")).toContain("submit");
+    expect(shipped.idsIn("trong quá trình thực hiện", "vi")).not.toContain("submit");
+    expect(shipped.idsIn("xây dựng chương trình công tác", "vi")).not.toContain("submit");
+  });
+});
