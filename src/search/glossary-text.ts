@@ -167,6 +167,23 @@ function isJoiner(code: number): boolean {
   );
 }
 
+// A percent sign is a word of its own, so that a form can name it: "96,5 %" and "96.5%" are a rate.
+function isPercent(code: number): boolean {
+  return code === 0x25 || code === 0xff05;
+}
+
+// A decimal or thousands separator between two digits ("96,5", "1.000") does not end the figure.
+function insideFigure(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return (
+    (code === 0x2c || code === 0x2e) && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))
+  );
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
 /** Splits a passage into words with their keys and offsets, for matching Latin-script terms. */
 export function tokenizeLatin(text: string): Word[] {
   const words: Word[] = [];
@@ -175,13 +192,14 @@ export function tokenizeLatin(text: string): Word[] {
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    if (!isWordChar(code)) {
+    if (!isWordChar(code) && !isPercent(code)) {
       if (!breakBefore && !isJoiner(code)) breakBefore = true;
       i++;
       continue;
     }
     const start = i;
-    while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    if (isPercent(code)) i++;
+    else while (i < n && (isWordChar(text.charCodeAt(i)) || insideFigure(text, i))) i++;
     words.push({
       keys: wordKeys(text.slice(start, i)),
       start,

@@ -34,9 +34,10 @@ export function anchorsOf(
 ): { anchors: string[]; rest: string } {
   const spans: [number, number, string, string][] = [];
   for (const n of findDocNumbers(text, opts)) spans.push([n.start, n.end, `#doc:${docToken(n.text)}`, ""]);
-  // A date also leaves its year as a word: "in November 2021" meets "26 novembre 2021".
+  // A date also leaves its year as a word: "in November 2021" meets "26 novembre 2021". A
+  // percentage leaves its sign, which makes no word but is a rate to the glossary.
   for (const d of findDates(text)) spans.push([d.start, d.end, `#date:${d.iso}`, d.iso.slice(0, 4)]);
-  for (const p of findPercentages(text)) spans.push([p.start, p.end, `#pct:${p.token}`, ""]);
+  for (const p of findPercentages(text)) spans.push([p.start, p.end, `#pct:${p.token}`, "%"]);
   spans.sort((a, b) => a[0] - b[0]);
   let rest = "";
   let at = 0;

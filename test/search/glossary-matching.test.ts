@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Concept, Glossary, loadGlossary } from "../../src/search/glossary.js";
+import { questionContent } from "../../src/search/tokenize.js";
 
 // How forms match beyond plain words.
 
@@ -88,5 +89,22 @@ describe("a Vietnamese syllable is not matched inside a common compound", () => 
     expect(shipped.idsIn("Sở Tư pháp trình Ủy ban nhân dân tỉnh", "vi")).toContain("submit");
     expect(shipped.idsIn("trong quá trình thực hiện", "vi")).not.toContain("submit");
     expect(shipped.idsIn("xây dựng chương trình công tác", "vi")).not.toContain("submit");
+  });
+});
+
+describe("a percent sign is a rate, whatever the figure's notation", () => {
+  it("matches a form '%' after a figure written with a comma or a point", () => {
+    const g = Glossary.fromConcepts([
+      concept("rate", { vi: ["tỷ lệ", "%"], en: ["rate", "%"], fr: ["taux", "%"] }),
+    ]);
+    expect(g.conceptsIn("96,5 %", "fr")).toEqual([{ id: "rate", start: 5, end: 6 }]);
+    expect(g.idsIn("96.5% of files", "en")).toEqual(["rate"]);
+    expect(g.idsIn("đạt 96,5%", "vi")).toEqual(["rate"]);
+  });
+
+  it("keeps the sign of a question's percentage for the shipped glossary", () => {
+    expect(shipped.idsIn(questionContent("Which target reaches 96.5%?"), "en")).toContain("rate");
+    expect(shipped.idsIn(questionContent("Quel objectif atteint 96,5 % ?"), "fr")).toContain("rate");
+    expect(shipped.idsIn("達成率96.5％", "ja")).toContain("rate");
   });
 });
