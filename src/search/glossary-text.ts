@@ -167,6 +167,55 @@ function isJoiner(code: number): boolean {
   );
 }
 
+/**
+ * The keys of any date ("30/6", "30 tháng 6 năm 2024", "30 June", "June 30, 2024", "1er juillet"):
+ * one word, so that a form may hold a date standing for every date ("before 30 June").
+ */
+const DATE_KEYS: WordKeys = {
+  key: "\u0002date",
+  fold: "\u0002date",
+  marked: false,
+  skippable: false,
+  vietnamese: false,
+};
+
+const MONTH =
+  "(?:january|february|march|april|may|june|july|august|september|october|november|december|" +
+  "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)";
+// Day and month, with or without the year: by slashes, in Vietnamese words, or with a month name.
+// Groups 1 and 2 hold the day and the month when they are figures, checked for range.
+const DATES: readonly RegExp[] = [
+  /(?<![\p{L}\p{N}/.,])(\d{1,2})\/(\d{1,2})(?:\/\d{4}|\/\d{2})?(?![\p{N}/])/gu,
+  /(?<![\p{L}\p{N}/.,])(\d{1,2})[.-](\d{1,2})[.-]\d{4}(?![\p{N}/.-])/gu,
+  /(?<![\p{N}-])\d{4}-\d{2}-\d{2}(?![\p{N}-])/gu,
+  /(?<![\p{L}\p{N}])(\d{1,2})\s+th[aá]ng\s+(\d{1,2})(?:\s+n[aă]m\s+\d{4})?(?!\p{N})/giu,
+  new RegExp(
+    String.raw`(?<![\p{L}\p{N}])(\d{1,2})(?:er|st|nd|rd|th)?\s+${MONTH}(?:\s+\d{4})?(?![\p{L}\p{N}])`,
+    "giu",
+  ),
+  new RegExp(
+    String.raw`(?<!\p{L})${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?![\p{L}\p{N}])`,
+    "giu",
+  ),
+];
+
+// The [start, end) of each date in `text`, in order and apart; text without a digit has none.
+function datesIn(text: string): [number, number][] {
+  if (!/\d/.test(text)) return [];
+  const found: [number, number][] = [];
+  for (const re of DATES) {
+    for (const m of text.matchAll(re)) {
+      const day = Number(m[1] ?? 1);
+      const month = Number(m[2] ?? 1);
+      if (day >= 1 && day <= 31 && month >= 1 && month <= 12) found.push([m.index, m.index + m[0].length]);
+    }
+  }
+  found.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+  const out: [number, number][] = [];
+  for (const d of found) if (out.length === 0 || d[0] >= out[out.length - 1]![1]) out.push(d);
+  return out;
+}
+
 // A percent sign is a word of its own, so that a form can name it: "96,5 %" and "96.5%" are a rate.
 function isPercent(code: number): boolean {
   return code === 0x25 || code === 0xff05;
@@ -188,9 +237,19 @@ function isDigit(code: number): boolean {
 export function tokenizeLatin(text: string): Word[] {
   const words: Word[] = [];
   const n = text.length;
+  const dates = datesIn(text);
+  let nextDate = 0;
   let breakBefore = false;
   let i = 0;
   while (i < n) {
+    while (nextDate < dates.length && dates[nextDate]![0] < i) nextDate++;
+    const date = dates[nextDate];
+    if (date !== undefined && date[0] === i) {
+      words.push({ keys: DATE_KEYS, start: i, end: date[1], breakBefore: breakBefore && words.length > 0 });
+      breakBefore = false;
+      i = date[1];
+      continue;
+    }
     const code = text.charCodeAt(i);
     if (!isWordChar(code) && !isPercent(code)) {
       if (!breakBefore && !isJoiner(code)) breakBefore = true;

@@ -23,9 +23,9 @@ export type { Concept } from "./glossary-schema.js";
  * Changed whenever the same forms come to match other text (2: a name's capitalised "La" is kept;
  * 3: an overlapping match with a word of its own is kept; 4: a preposition leading a form of one
  * other word is kept; 5: common Vietnamese compounds hide their syllables, see VI_COMPOUNDS; 6: a
- * percent sign is a word, and a figure's decimal point or comma does not end it).
+ * percent sign is a word, and a figure's decimal point or comma does not end it; 7: a date is one word, see DATE_KEYS).
  */
-const MATCHING = 6;
+const MATCHING = 7;
 
 /** A concept mentioned in a text, at UTF-16 offsets [start, end) of that text. */
 export interface ConceptMatch {

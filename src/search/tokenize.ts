@@ -30,13 +30,14 @@ export interface Tokenised {
 /** Extracts anchors and blanks them out of the text, so their parts are not also words. */
 export function anchorsOf(
   text: string,
-  opts: { anyCase?: boolean } = {},
+  opts: { anyCase?: boolean; keepDates?: boolean } = {},
 ): { anchors: string[]; rest: string } {
   const spans: [number, number, string, string][] = [];
   for (const n of findDocNumbers(text, opts)) spans.push([n.start, n.end, `#doc:${docToken(n.text)}`, ""]);
   // A date also leaves its year as a word: "in November 2021" meets "26 novembre 2021". A
   // percentage leaves its sign, which makes no word but is a rate to the glossary.
-  for (const d of findDates(text)) spans.push([d.start, d.end, `#date:${d.iso}`, d.iso.slice(0, 4)]);
+  for (const d of opts.keepDates ? [] : findDates(text))
+    spans.push([d.start, d.end, `#date:${d.iso}`, d.iso.slice(0, 4)]);
   for (const p of findPercentages(text)) spans.push([p.start, p.end, `#pct:${p.token}`, "%"]);
   spans.sort((a, b) => a[0] - b[0]);
   let rest = "";
@@ -152,10 +153,11 @@ export function askingSpans(text: string, lang: Lang): { start: number; end: num
 
 /**
  * The text of a question its glossary concepts are read from: without its anchors ("UBND" of
- * "187/KH-UBND" is no People's Committee).
+ * "187/KH-UBND" is no People's Committee), but with its dates, which glossary forms may hold
+ * ("before 30 June" is a deadline).
  */
 export function questionContent(text: string): string {
-  return anchorsOf(text, { anyCase: true }).rest;
+  return anchorsOf(text, { anyCase: true, keepDates: true }).rest;
 }
 
 /** All tokens in one list, as the lexical index stores them. */

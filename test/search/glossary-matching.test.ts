@@ -108,3 +108,45 @@ describe("a percent sign is a rate, whatever the figure's notation", () => {
     expect(shipped.idsIn("達成率96.5％", "ja")).toContain("rate");
   });
 });
+
+describe("a date in a form stands for any date", () => {
+  // Built in each test, so that a form the matcher refuses fails that test alone.
+  const deadline = () =>
+    Glossary.fromConcepts([
+      concept("deadline", {
+        vi: ["trước 30/6"],
+        en: ["before 30 June", "by 30 June"],
+        fr: ["avant le 30 juin"],
+      }),
+    ]);
+
+  it.each([
+    ["en", "Which reports are due before 15 March 2025?"],
+    ["en", "send it by June 30"],
+    ["fr", "à remettre avant le 1er juillet 2025"],
+    ["vi", "gửi trước 15/12/2024"],
+    ["vi", "gửi trước 30 tháng 6"],
+  ] as const)("%s: %s", (lang, text) => {
+    expect(deadline().idsIn(text, lang)).toEqual(["deadline"]);
+  });
+
+  it("needs a date, not any figure or word after the preposition", () => {
+    const g = deadline();
+    expect(g.idsIn("before the meeting", "en")).toEqual([]);
+    expect(g.idsIn("by 30 households", "en")).toEqual([]);
+    expect(g.idsIn("số 05/2024/NQ-HĐND trước", "vi")).toEqual([]);
+  });
+
+  it("reaches the shipped deadline from a question whose date has a year", () => {
+    expect(shipped.idsIn(questionContent("Which reports are due before 30 June 2025?"), "en")).toContain(
+      "deadline",
+    );
+    expect(shipped.idsIn(questionContent("What must be sent by 30 June?"), "en")).toContain("deadline");
+    expect(shipped.idsIn(questionContent("Báo cáo gửi trước 30/6/2025?"), "vi")).toContain("deadline");
+    expect(shipped.idsIn(questionContent("Rapport à remettre avant le 30 juin"), "fr")).toContain("deadline");
+    // A full date was taken out of the question with its "ngày", leaving "trước" alone.
+    expect(shipped.idsIn(questionContent("Báo cáo gửi trước ngày 30 tháng 6 năm 2025"), "vi")).toContain(
+      "deadline",
+    );
+  });
+});
