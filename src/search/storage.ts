@@ -133,16 +133,27 @@ export async function readDocumentsAt(file: string, places: Place[]): Promise<Do
   }
 }
 
-/** Writes `pieces` one after another to `file`, a few hundred at a time (never the whole text at once). */
+/** Characters written at once by `writePieces`. */
+const CHUNK = 1 << 15;
+
+/**
+ * Writes `pieces` one after another to `file`, ~32,000 characters at a time (never the whole text
+ * at once). Chunks stay small: V8 puts a string over ~128 KB straight into its old generation, where
+ * it lingers until a full collection, and writing a 10,000-document index in chunks of 200
+ * documents (~2 MB) left ~100 MB of such dead strings at the build's peak.
+ */
 export async function writePieces(file: string, pieces: Iterable<string>): Promise<void> {
   const out = await open(file, "w");
   try {
     let chunk: string[] = [];
+    let length = 0;
     for (const piece of pieces) {
       chunk.push(piece);
-      if (chunk.length >= 200) {
+      length += piece.length;
+      if (length >= CHUNK) {
         await out.write(chunk.join(""));
         chunk = [];
+        length = 0;
       }
     }
     await out.write(chunk.join(""));
