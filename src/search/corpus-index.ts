@@ -8,6 +8,7 @@ import {
   listCorpus,
   type ReadError,
 } from "../corpus/index.js";
+import { collectGarbage } from "./collect.js";
 import {
   type Comparison,
   compare,
@@ -217,10 +218,7 @@ async function build(
   const versions = cmp.files.flatMap((f) => cmp.fresh.get(f.file) ?? held.get(f.file) ?? []);
   const documents = groupDocuments(versions);
   const entries = entriesOf(documents, new Map(cmp.files.map((f) => [f.file, f.firstId])));
-  const lexical =
-    prev && delta
-      ? prev.lexical.update(delta.removed, delta.added)
-      : LexicalIndex.build([...entries].sort((a, b) => a.id - b.id));
+  const lexical = prev && delta ? prev.lexical.update(delta.removed, delta.added) : buildLexical(entries);
   const progress = (d: number, t: number) => opts.progress?.("embed", d, t);
   // The previous vector index is changed in place (it is not used after this).
   const vectors =
@@ -237,6 +235,13 @@ async function build(
   const written = reuse ? { from: prev.dir as string, documents: delta.touched } : { from: null, documents };
   const dir = await publish(opts, { manifest, written, lexical, vectors, previous: prev?.dir });
   return new CorpusIndex(documents, lexical, vectors, opts.embeddings, manifest, dir);
+}
+
+/** The lexical index of every entry, its dead buffers collected before the vectors take memory. */
+function buildLexical(entries: Entry[]): LexicalIndex {
+  const lexical = LexicalIndex.build([...entries].sort((a, b) => a.id - b.id));
+  collectGarbage();
+  return lexical;
 }
 
 /** What `cadre index` reports. */
