@@ -20,7 +20,15 @@ import {
 } from "./corpus-changes.js";
 import type { NamedEmbeddings } from "./embeddings-checked.js";
 import { type Entry, entriesOf } from "./entries.js";
-import { FORMAT, type Manifest, type Previous, publish, readGeneration, readHead } from "./generation.js";
+import {
+  FORMAT,
+  type Manifest,
+  type ManifestFile,
+  type Previous,
+  publish,
+  readGeneration,
+  readHead,
+} from "./generation.js";
 
 export type { Manifest } from "./generation.js";
 
@@ -207,14 +215,7 @@ async function build(
         return prev.documents.filter((d) => d.versions.some((v) => wanted.has(v.file)));
       })
     : null;
-  if (!delta) {
-    let id = 0;
-    for (const f of cmp.files) {
-      f.firstId = id;
-      id += f.passages ?? 0;
-    }
-  }
-  const nextId = delta?.nextId ?? cmp.files.reduce((n, f) => n + (f.passages ?? 0), 0);
+  const nextId = delta?.nextId ?? numberFromZero(cmp.files);
   const versions = cmp.files.flatMap((f) => cmp.fresh.get(f.file) ?? held.get(f.file) ?? []);
   const documents = groupDocuments(versions);
   const entries = entriesOf(documents, new Map(cmp.files.map((f) => [f.file, f.firstId])));
@@ -235,6 +236,16 @@ async function build(
   const written = reuse ? { from: prev.dir as string, documents: delta.touched } : { from: null, documents };
   const dir = await publish(opts, { manifest, written, lexical, vectors, previous: prev?.dir });
   return new CorpusIndex(documents, lexical, vectors, opts.embeddings, manifest, dir);
+}
+
+/** Gives the files' passages entry ids from 0, in file order; returns the next free id. */
+function numberFromZero(files: ManifestFile[]): number {
+  let id = 0;
+  for (const f of files) {
+    f.firstId = id;
+    id += f.passages ?? 0;
+  }
+  return id;
 }
 
 /** The lexical index of every entry, its dead buffers collected before the vectors take memory. */
