@@ -12,6 +12,7 @@ import {
 } from "../../src/search/corpus-index.js";
 import type { NamedEmbeddings } from "../../src/search/embeddings-checked.js";
 import { createEmbeddings } from "../../src/search/embeddings-factory.js";
+import { currentGeneration } from "../../src/search/storage.js";
 import { tokenize } from "../../src/search/tokenize.js";
 import { VI_CORPUS } from "../support/engine.js";
 
@@ -62,6 +63,12 @@ async function setup() {
   const opts = { corpusDir, dataDir, embeddings: counter.embeddings, log: (l: string) => log.push(l) };
   const first = await openIndex(opts);
   return { ...opts, counter, first, logLines: log };
+}
+
+/** The published generation's manifest file and what it holds (for tests that alter it). */
+async function publishedManifest(dataDir: string) {
+  const file = path.join((await currentGeneration(dataDir)) ?? "", "manifest.json");
+  return { file, manifest: JSON.parse(await readFile(file, "utf8")) };
 }
 
 const live = (index: CorpusIndex) => index.entries.filter((e) => e !== undefined);
@@ -156,13 +163,8 @@ describe("incremental re-index", () => {
 
   it("rebuilds an index written in an older format, and says so", async () => {
     const s = await setup();
-    const dir = path.join(
-      s.dataDir,
-      "index",
-      (await readFile(path.join(s.dataDir, "index", "CURRENT"), "utf8")).trim(),
-    );
-    const manifest = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8"));
-    await writeFile(path.join(dir, "manifest.json"), JSON.stringify({ ...manifest, format: 1000 }));
+    const { file: manifestFile, manifest } = await publishedManifest(s.dataDir);
+    await writeFile(manifestFile, JSON.stringify({ ...manifest, format: 1000 }));
     const embeddedBefore = s.counter.embedded();
 
     const next = await openIndex(s);
@@ -254,15 +256,10 @@ describe("cadre index reading only what changed", () => {
 
   it("builds when the index does not say where its documents are, and reads only changes after", async () => {
     const s = await setup();
-    const dir = path.join(
-      s.dataDir,
-      "index",
-      (await readFile(path.join(s.dataDir, "index", "CURRENT"), "utf8")).trim(),
-    );
-    const manifest = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8"));
+    const { file: manifestFile, manifest } = await publishedManifest(s.dataDir);
     // As written before places were recorded.
     for (const f of manifest.files) delete f.at;
-    await writeFile(path.join(dir, "manifest.json"), JSON.stringify(manifest));
+    await writeFile(manifestFile, JSON.stringify(manifest));
     await change(s.corpusDir);
 
     const reads: number[] = [];
