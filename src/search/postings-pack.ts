@@ -45,15 +45,19 @@ export class Bytes {
   }
 }
 
-/** Calls `visit(id, tf)` for each posting in `bytes[from..to]`. */
+/**
+ * Calls `visit(id, tf)` for each posting in `bytes[from..to]`; the first gap counts from `start`
+ * (a list queued after another continues from that list's last id).
+ */
 export function decode(
   bytes: Uint8Array,
   from: number,
   to: number,
   visit: (id: number, tf: number) => void,
+  start = -1,
 ): void {
   let at = from;
-  let id = -1;
+  let id = start;
   while (at < to) {
     // Ids and counts stay below 2^28 (4 bytes of 7 bits), so bit operations are exact.
     let b = bytes[at++] as number;
@@ -136,14 +140,33 @@ export function queuePosting(q: Queue, p: Packed, t: number, id: number, tf: num
   q.counts[t] = (q.counts[t] ?? 0) + 1;
 }
 
-/**
- * `p` with, per term, the queued postings after its own, so each term's ids stay ascending: one
- * allocation of the exact size (a fresh build merges once, so the lists are never rewritten).
- */
-export function mergePacked(p: Packed, termCount: number, q: Queue): Packed {
-  let size = p.bytes.length;
+/** The number of bytes queued in `q`. */
+export function queuedBytes(q: Queue): number {
+  let size = 0;
   for (const list of q.lists) size += list?.size ?? 0;
-  const bytes = new Uint8Array(size);
+  return size;
+}
+
+/** A copy of `q` that can be appended to without changing `q`. */
+export function copyQueue(q: Queue): Queue {
+  const lists = q.lists.map((list) => {
+    if (!list) return undefined;
+    const copy = new Bytes(list.size);
+    copy.copy(list.data.subarray(0, list.size));
+    return copy;
+  });
+  return { lists, counts: [...q.counts], lastIds: [...q.lastIds] };
+}
+
+/**
+ * `p` with, per term, the queued postings after its own, so each term's ids stay ascending. The
+ * bytes come as pieces in order, views of `p.bytes` and of the queued lists: nothing is copied.
+ */
+export function mergedPieces(
+  p: Packed,
+  termCount: number,
+  q: Queue,
+): { packed: Omit<Packed, "bytes">; pieces: Uint8Array[]; size: number } {
   const oldTerms = p.counts.length;
   const offsets = new Uint32Array(termCount + 1);
   const counts = new Uint32Array(termCount);
@@ -151,22 +174,36 @@ export function mergePacked(p: Packed, termCount: number, q: Queue): Packed {
   const dead = new Uint32Array(termCount);
   counts.set(p.counts);
   lastIds.set(p.lastIds);
-  dead.set(p.dead);
-  let at = 0;
+  dead.set(p.dead.subarray(0, termCount));
+  const pieces: Uint8Array[] = [];
+  // A run of held lists is one piece, cut where a term has queued postings to insert.
+  let runFrom = 0;
+  let shift = 0;
   for (let t = 0; t < termCount; t++) {
-    offsets[t] = at;
-    if (t < oldTerms) {
-      const held = p.bytes.subarray(p.offsets[t] ?? 0, p.offsets[t + 1] ?? 0);
-      bytes.set(held, at);
-      at += held.length;
-    }
+    const end = t < oldTerms ? (p.offsets[t + 1] ?? 0) : p.bytes.length;
+    offsets[t] = (t < oldTerms ? (p.offsets[t] ?? 0) : p.bytes.length) + shift;
     const list = q.lists[t];
     if (!list) continue;
-    bytes.set(list.data.subarray(0, list.size), at);
-    at += list.size;
+    pieces.push(p.bytes.subarray(runFrom, end), list.data.subarray(0, list.size));
+    runFrom = end;
+    shift += list.size;
     counts[t] = (counts[t] ?? 0) + (q.counts[t] ?? 0);
     lastIds[t] = q.lastIds[t] ?? -1;
   }
-  offsets[termCount] = at;
-  return { offsets, counts, lastIds, bytes, dead };
+  pieces.push(p.bytes.subarray(runFrom));
+  const size = p.bytes.length + shift;
+  offsets[termCount] = size;
+  return { packed: { offsets, counts, lastIds, dead }, pieces: pieces.filter((x) => x.length > 0), size };
+}
+
+/** `p` with the queued postings merged in (`mergedPieces` joined): one allocation of the exact size. */
+export function mergePacked(p: Packed, termCount: number, q: Queue): Packed {
+  const { packed, pieces, size } = mergedPieces(p, termCount, q);
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const piece of pieces) {
+    bytes.set(piece, at);
+    at += piece.length;
+  }
+  return { ...packed, bytes };
 }

@@ -2,21 +2,26 @@
  * Packed postings of the lexical index: per field (0 = passage text, 1 = context), for each term
  * the ascending entry ids that hold it and how often, as variable-length bytes (the gap to the
  * previous id, then the count: ~2 bytes a posting, against ~100 for a MiniSearch map entry), plus
- * each entry's field lengths. At 10,000 documents (28 million postings) that is ~60 MB. Appending
- * entries with ids above the ones held makes a new copy in one linear pass; removing entries marks
- * their postings (skipped and not counted) until they are a quarter of the entries, when they are
- * dropped. A copy is saved to one file.
+ * each entry's field lengths. At 10,000 documents (28 million postings) that is ~60 MB. Entries
+ * appended with ids above the ones held wait in a tail of per-term lists, read after the packed
+ * ones, so a re-index copies none of the ~60 MB; the tail is merged in one linear pass once it
+ * passes an eighth of the packed bytes (and when saved, as pieces, so no joined copy is made).
+ * Removing entries marks their postings (skipped and not counted) until they are a quarter of the
+ * entries, when they are dropped. A copy is saved to one file.
  */
 
 import { closeSync, openSync, readSync } from "node:fs";
 import {
+  copyQueue,
   decode,
   emptyPacked,
   emptyQueue,
   filterPacked,
+  mergedPieces,
   mergePacked,
   type Packed,
   type Queue,
+  queuedBytes,
   queuePosting,
 } from "./postings-pack.js";
 
@@ -47,6 +52,8 @@ export class Postings {
     public nextId: number,
     /** Removed entries whose postings are still in the lists (marked 1). */
     private readonly gone = new Uint8Array(0),
+    /** Per field, postings appended after the packed lists and not merged into them yet. */
+    private tail: [Queue, Queue] | null = null,
   ) {
     terms.forEach((t, i) => {
       this.termIds.set(t, i);
@@ -62,7 +69,7 @@ export class Postings {
   frequency(term: string, f: FieldId): number {
     const t = this.termIds.get(term);
     const p = this.fields[f];
-    return t === undefined ? 0 : (p.counts[t] ?? 0) - (p.dead[t] ?? 0);
+    return t === undefined ? 0 : (p.counts[t] ?? 0) + (this.tail?.[f].counts[t] ?? 0) - (p.dead[t] ?? 0);
   }
 
   /** Calls `visit(id, tf)` for each entry holding `term` in field `f`, by ascending id. */
@@ -73,6 +80,8 @@ export class Postings {
     const gone = this.gone;
     const live = (p.dead[t] ?? 0) === 0 ? visit : (id: number, tf: number) => gone[id] !== 1 && visit(id, tf);
     decode(p.bytes, p.offsets[t] ?? 0, p.offsets[t + 1] ?? 0, live);
+    const later = this.tail?.[f].lists[t];
+    if (later) decode(later.data, 0, later.size, live, p.lastIds[t] ?? -1);
   }
 
   /** Terms beginning with `prefix` (held or not: check their frequency), at most `limit`. */
@@ -157,17 +166,36 @@ export class Postings {
     }
     let fields = this.fields.map((p, f) => ({ ...p, dead: dead[f as FieldId] })) as [Packed, Packed];
     let marked = gone;
+    let tail = this.tail && ([copyQueue(this.tail[0]), copyQueue(this.tail[1])] as [Queue, Queue]);
     if (gone.reduce((n, x) => n + x, 0) > count / 4) {
-      fields = fields.map((p) => filterPacked(p, this.terms.length, gone)) as [Packed, Packed];
+      const terms = this.terms.length;
+      fields = fields.map((p, f) => {
+        const whole = tail ? mergePacked(p, terms, tail[f as FieldId]) : p;
+        return filterPacked(whole, terms, gone);
+      }) as [Packed, Packed];
       marked = new Uint8Array(this.nextId);
+      tail = null;
     }
-    return new Postings([...this.terms], fields, lengths, sums, count, this.nextId, marked);
+    return new Postings([...this.terms], fields, lengths, sums, count, this.nextId, marked, tail);
   }
 
-  /** Adds entries (ascending ids, each above `nextId - 1`), in place. */
+  /**
+   * Adds entries (ascending ids, each above `nextId - 1`), in place, to the tail: the packed lists
+   * are rewritten only when the tail has grown past an eighth of them.
+   */
   append(entries: Iterable<{ id: number; fields: [Field, Field] }>): void {
+    if (this.tail) this.queued = { ids: [], lengths: [[], []], postings: this.tail };
     for (const e of entries) this.queue(e.id, e.fields);
-    this.flush();
+    const q = this.queued;
+    this.flush(false);
+    if (!q) return;
+    this.tail = q.postings;
+    const packed = this.fields[0].bytes.length + this.fields[1].bytes.length;
+    if (this.tailBytes > packed / 8) {
+      for (const f of [0, 1] as const)
+        this.fields[f] = mergePacked(this.fields[f], this.terms.length, q.postings[f]);
+      this.tail = null;
+    }
   }
 
   /**
@@ -195,8 +223,8 @@ export class Postings {
     }
   }
 
-  /** Merges the queued entries into the lists. */
-  flush(): void {
+  /** Counts the queued entries in, and merges their postings into the lists (unless `merge` is false). */
+  flush(merge = true): void {
     const q = this.queued;
     this.queued = null;
     if (!q || q.ids.length === 0) return;
@@ -211,7 +239,7 @@ export class Postings {
         this.sums[f] += len;
       });
       this.lengths[f] = grown;
-      this.fields[f] = mergePacked(this.fields[f], this.terms.length, q.postings[f]);
+      if (merge) this.fields[f] = mergePacked(this.fields[f], this.terms.length, q.postings[f]);
     }
     this.count += ids.length;
   }
@@ -221,22 +249,35 @@ export class Postings {
    * takes them without a joined copy.
    */
   toBuffers(): Buffer[] {
-    const arrays: ArrayBufferView[] = [];
-    for (const p of this.fields) arrays.push(p.offsets, p.counts, p.lastIds, p.bytes, p.dead);
-    arrays.push(...this.lengths, this.gone);
+    // Each section is a list of pieces: a field's bytes with a tail are its runs and the tail's lists.
+    const sections: ArrayBufferView[][] = [];
+    this.fields.forEach((p, f) => {
+      const later = this.tail?.[f];
+      const { packed, pieces } = later
+        ? mergedPieces(p, this.terms.length, later)
+        : { packed: p, pieces: [p.bytes] };
+      sections.push([packed.offsets], [packed.counts], [packed.lastIds], pieces, [packed.dead]);
+    });
+    sections.push(...this.lengths.map((l) => [l]), [this.gone]);
     const terms = Buffer.from(this.terms.join("\n"), "utf8");
     const header = {
       format: FORMAT,
       count: this.count,
       nextId: this.nextId,
       sums: this.sums,
-      sizes: arrays.map((a) => a.byteLength),
+      sizes: sections.map((pieces) => pieces.reduce((n, a) => n + a.byteLength, 0)),
       termBytes: terms.length,
     };
     const head = Buffer.from(JSON.stringify(header), "utf8");
     const len = Buffer.alloc(4);
     len.writeUInt32LE(head.length);
-    return [len, head, terms, ...arrays.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))];
+    const views = sections.flat().map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    return [len, head, terms, ...views];
+  }
+
+  /** Bytes of postings appended and not yet merged into the packed lists. */
+  get tailBytes(): number {
+    return this.tail ? queuedBytes(this.tail[0]) + queuedBytes(this.tail[1]) : 0;
   }
 
   /**

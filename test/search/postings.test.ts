@@ -1,4 +1,7 @@
 /** Appending to held postings: every term's list as if all entries had been added at once. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Field, Postings } from "../../src/search/postings.js";
 
@@ -41,5 +44,83 @@ describe("Postings.append", () => {
       [n0, n0],
       [[[900, 1]], [[900, 1]]],
     ]);
+  });
+});
+
+const ALL_TERMS = [
+  ...Array.from({ length: 200 }, (_, k) => `t${k}`),
+  "n0",
+  "n1",
+  "n2",
+  "m305",
+  "m306",
+  "m420",
+];
+const first = () => Array.from({ length: 300 }, (_, id) => entry(id));
+const later = [305, 306, 420].map((id) => entry(id, [`n${id % 3}`, `m${id}`]));
+
+/** The postings as saved and read back from a file. */
+function reread(p: Postings): Postings {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "postings-")), "lexical.bin");
+  writeFileSync(file, Buffer.concat(p.toBuffers()));
+  return Postings.fromFile(file);
+}
+
+describe("the tail of appended postings", () => {
+  it("holds a few entries appended to many, read and saved as if merged into the lists", () => {
+    const once = Postings.empty();
+    once.append([...first(), ...later]);
+    const tailed = Postings.empty();
+    tailed.append(first());
+    tailed.append(later.slice(0, 1));
+    tailed.append(later.slice(1));
+    expect(tailed.tailBytes).toBeGreaterThan(0);
+    expect(once.tailBytes).toBe(0);
+    expect(lists(tailed, ALL_TERMS)).toEqual(lists(once, ALL_TERMS));
+    expect(ALL_TERMS.map((t) => tailed.frequency(t, 0))).toEqual(ALL_TERMS.map((t) => once.frequency(t, 0)));
+    expect(Buffer.concat(tailed.toBuffers())).toEqual(Buffer.concat(once.toBuffers()));
+    expect(lists(reread(tailed), ALL_TERMS)).toEqual(lists(once, ALL_TERMS));
+  });
+
+  it("is merged into the lists once it passes an eighth of them", () => {
+    const p = Postings.empty();
+    p.append(first().slice(0, 40));
+    p.append(first().slice(40, 44));
+    expect(p.tailBytes).toBeGreaterThan(0);
+    p.append(first().slice(44, 60));
+    expect(p.tailBytes).toBe(0);
+    const once = Postings.empty();
+    once.append(first().slice(0, 60));
+    expect(lists(p, ALL_TERMS)).toEqual(lists(once, ALL_TERMS));
+  });
+
+  it("is copied by `without`: appending to the copy leaves the original as it was", () => {
+    const original = Postings.empty();
+    original.append(first());
+    original.append(later.slice(0, 1));
+    const before = lists(original, ALL_TERMS);
+    const copy = original.without([]);
+    copy.append(later.slice(1));
+    expect(lists(original, ALL_TERMS)).toEqual(before);
+    const once = Postings.empty();
+    once.append([...first(), ...later]);
+    expect(lists(copy, ALL_TERMS)).toEqual(lists(once, ALL_TERMS));
+  });
+
+  it("leaves removed entries out, marked or dropped, as a build without them", () => {
+    for (const removed of [[305], [...Array.from({ length: 100 }, (_, id) => id), 306]]) {
+      const p = Postings.empty();
+      p.append(first());
+      p.append(later);
+      const gone = new Set(removed);
+      const after = p.without([...first(), ...later].filter((e) => gone.has(e.id)));
+      const fresh = Postings.empty();
+      fresh.append([...first(), ...later].filter((e) => !gone.has(e.id)));
+      expect(lists(after, ALL_TERMS)).toEqual(lists(fresh, ALL_TERMS));
+      expect(ALL_TERMS.map((t) => after.frequency(t, 1))).toEqual(
+        ALL_TERMS.map((t) => fresh.frequency(t, 1)),
+      );
+      expect(lists(reread(after), ALL_TERMS)).toEqual(lists(fresh, ALL_TERMS));
+    }
   });
 });
