@@ -62,8 +62,9 @@ export class CorpusIndex {
     readonly manifest: Manifest,
     /** The generation folder it was read from or written to. */
     readonly dir?: string,
+    /** The entries of `documents` when the caller has them already (a build). */
+    list = entriesOf(documents, firstIdsOf(manifest)),
   ) {
-    const list = entriesOf(documents, firstIdsOf(manifest));
     this.entries = [];
     for (const e of list) this.entries[e.id] = e;
     this.passageCount = list.length;
@@ -235,7 +236,7 @@ async function build(
   const manifest = manifestOf(opts, cmp, vectors, nextId, reuse ? prev.manifest : undefined);
   const written = reuse ? { from: prev.dir as string, documents: delta.touched } : { from: null, documents };
   const dir = await publish(opts, { manifest, written, lexical, vectors, previous: prev?.dir });
-  return new CorpusIndex(documents, lexical, vectors, opts.embeddings, manifest, dir);
+  return new CorpusIndex(documents, lexical, vectors, opts.embeddings, manifest, dir, entries);
 }
 
 /** Gives the files' passages entry ids from 0, in file order; returns the next free id. */
