@@ -184,8 +184,14 @@ export class Postings {
    * are rewritten only when the tail has grown past an eighth of them.
    */
   append(entries: Iterable<{ id: number; fields: [Field, Field] }>): void {
-    if (this.tail) this.queued = { ids: [], lengths: [[], []], postings: this.tail };
-    for (const e of entries) this.queue(e.id, e.fields);
+    // Checked first: an entry refused midway would leave the ones before it in the tail, uncounted.
+    const list = [...entries];
+    let last = this.nextId - 1;
+    for (const { id } of list) {
+      if (id <= last) throw new Error(`lexical index: entry ${id} is not above ${last}`);
+      last = id;
+    }
+    for (const e of list) this.queue(e.id, e.fields);
     const q = this.queued;
     this.flush(false);
     if (!q) return;
@@ -205,7 +211,8 @@ export class Postings {
   queue(id: number, fields: [Field, Field]): void {
     if (id < this.nextId) throw new Error(`lexical index: entry ${id} is not above ${this.nextId - 1}`);
     this.nextId = id + 1;
-    this.queued ??= { ids: [], lengths: [[], []], postings: [emptyQueue(), emptyQueue()] };
+    // Postings queued after a tail continue it (their gaps count from its last ids).
+    this.queued ??= { ids: [], lengths: [[], []], postings: this.tail ?? [emptyQueue(), emptyQueue()] };
     const q = this.queued;
     q.ids.push(id);
     for (const f of [0, 1] as const) {
@@ -241,6 +248,7 @@ export class Postings {
       this.lengths[f] = grown;
       if (merge) this.fields[f] = mergePacked(this.fields[f], this.terms.length, q.postings[f]);
     }
+    if (merge) this.tail = null;
     this.count += ids.length;
   }
 

@@ -123,4 +123,33 @@ describe("the tail of appended postings", () => {
       expect(lists(reread(after), ALL_TERMS)).toEqual(lists(fresh, ALL_TERMS));
     }
   });
+
+  it("is continued by entries queued one by one, and merged with them by `flush`", () => {
+    const p = Postings.empty();
+    p.append(first());
+    p.append(later.slice(0, 1));
+    for (const e of later.slice(1, 2)) p.queue(e.id, e.fields);
+    p.append(later.slice(2));
+    expect(p.tailBytes).toBeGreaterThan(0);
+    const once = Postings.empty();
+    once.append([...first(), ...later]);
+    expect(lists(p, ALL_TERMS)).toEqual(lists(once, ALL_TERMS));
+    const flushed = Postings.empty();
+    flushed.append(first());
+    flushed.append(later.slice(0, 1));
+    for (const e of later.slice(1)) flushed.queue(e.id, e.fields);
+    flushed.flush();
+    expect(flushed.tailBytes).toBe(0);
+    expect(lists(flushed, ALL_TERMS)).toEqual(lists(once, ALL_TERMS));
+  });
+
+  it("is left as it was by an append refused for an id out of order", () => {
+    const p = Postings.empty();
+    p.append(first());
+    p.append(later.slice(0, 1));
+    const before = lists(p, ALL_TERMS);
+    expect(() => p.append([...later.slice(1, 2), entry(5)])).toThrow(/entry 5 is not above 306/);
+    expect(lists(p, ALL_TERMS)).toEqual(before);
+    expect(p.count).toBe(301);
+  });
 });
