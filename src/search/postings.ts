@@ -193,15 +193,9 @@ export class Postings {
     }
     for (const e of list) this.queue(e.id, e.fields);
     const q = this.queued;
-    this.flush(false);
     if (!q) return;
     this.tail = q.postings;
-    const packed = this.fields[0].bytes.length + this.fields[1].bytes.length;
-    if (this.tailBytes > packed / 8) {
-      for (const f of [0, 1] as const)
-        this.fields[f] = mergePacked(this.fields[f], this.terms.length, q.postings[f]);
-      this.tail = null;
-    }
+    this.flush(this.tailBytes > (this.fields[0].bytes.length + this.fields[1].bytes.length) / 8);
   }
 
   /**
@@ -230,7 +224,7 @@ export class Postings {
     }
   }
 
-  /** Counts the queued entries in, and merges their postings into the lists (unless `merge` is false). */
+  /** Counts the queued entries in and merges their postings into the lists (with `merge` false they stay queued, as the tail). */
   flush(merge = true): void {
     const q = this.queued;
     this.queued = null;
