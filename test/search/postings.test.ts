@@ -59,6 +59,13 @@ const ALL_TERMS = [
 const first = () => Array.from({ length: 300 }, (_, id) => entry(id));
 const later = [305, 306, 420].map((id) => entry(id, [`n${id % 3}`, `m${id}`]));
 
+/** Postings with the batches appended one after the other. */
+function built(...batches: { id: number; fields: [Field, Field] }[][]): Postings {
+  const p = Postings.empty();
+  for (const batch of batches) p.append(batch);
+  return p;
+}
+
 /** The postings as saved and read back from a file. */
 function reread(p: Postings): Postings {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "postings-")), "lexical.bin");
@@ -68,12 +75,8 @@ function reread(p: Postings): Postings {
 
 describe("the tail of appended postings", () => {
   it("holds a few entries appended to many, read and saved as if merged into the lists", () => {
-    const once = Postings.empty();
-    once.append([...first(), ...later]);
-    const tailed = Postings.empty();
-    tailed.append(first());
-    tailed.append(later.slice(0, 1));
-    tailed.append(later.slice(1));
+    const once = built([...first(), ...later]);
+    const tailed = built(first(), later.slice(0, 1), later.slice(1));
     expect(tailed.tailBytes).toBeGreaterThan(0);
     expect(once.tailBytes).toBe(0);
     expect(lists(tailed, ALL_TERMS)).toEqual(lists(once, ALL_TERMS));
@@ -83,39 +86,30 @@ describe("the tail of appended postings", () => {
   });
 
   it("is merged into the lists once it passes an eighth of them", () => {
-    const p = Postings.empty();
-    p.append(first().slice(0, 40));
-    p.append(first().slice(40, 44));
+    const p = built(first().slice(0, 40), first().slice(40, 44));
     expect(p.tailBytes).toBeGreaterThan(0);
     p.append(first().slice(44, 60));
     expect(p.tailBytes).toBe(0);
-    const once = Postings.empty();
-    once.append(first().slice(0, 60));
+    const once = built(first().slice(0, 60));
     expect(lists(p, ALL_TERMS)).toEqual(lists(once, ALL_TERMS));
   });
 
   it("is copied by `without`: appending to the copy leaves the original as it was", () => {
-    const original = Postings.empty();
-    original.append(first());
-    original.append(later.slice(0, 1));
+    const original = built(first(), later.slice(0, 1));
     const before = lists(original, ALL_TERMS);
     const copy = original.without([]);
     copy.append(later.slice(1));
     expect(lists(original, ALL_TERMS)).toEqual(before);
-    const once = Postings.empty();
-    once.append([...first(), ...later]);
+    const once = built([...first(), ...later]);
     expect(lists(copy, ALL_TERMS)).toEqual(lists(once, ALL_TERMS));
   });
 
   it("leaves removed entries out, marked or dropped, as a build without them", () => {
     for (const removed of [[305], [...Array.from({ length: 100 }, (_, id) => id), 306]]) {
-      const p = Postings.empty();
-      p.append(first());
-      p.append(later);
+      const p = built(first(), later);
       const gone = new Set(removed);
       const after = p.without([...first(), ...later].filter((e) => gone.has(e.id)));
-      const fresh = Postings.empty();
-      fresh.append([...first(), ...later].filter((e) => !gone.has(e.id)));
+      const fresh = built([...first(), ...later].filter((e) => !gone.has(e.id)));
       expect(lists(after, ALL_TERMS)).toEqual(lists(fresh, ALL_TERMS));
       expect(ALL_TERMS.map((t) => after.frequency(t, 1))).toEqual(
         ALL_TERMS.map((t) => fresh.frequency(t, 1)),
@@ -125,18 +119,13 @@ describe("the tail of appended postings", () => {
   });
 
   it("is continued by entries queued one by one, and merged with them by `flush`", () => {
-    const p = Postings.empty();
-    p.append(first());
-    p.append(later.slice(0, 1));
+    const p = built(first(), later.slice(0, 1));
     for (const e of later.slice(1, 2)) p.queue(e.id, e.fields);
     p.append(later.slice(2));
     expect(p.tailBytes).toBeGreaterThan(0);
-    const once = Postings.empty();
-    once.append([...first(), ...later]);
+    const once = built([...first(), ...later]);
     expect(lists(p, ALL_TERMS)).toEqual(lists(once, ALL_TERMS));
-    const flushed = Postings.empty();
-    flushed.append(first());
-    flushed.append(later.slice(0, 1));
+    const flushed = built(first(), later.slice(0, 1));
     for (const e of later.slice(1)) flushed.queue(e.id, e.fields);
     flushed.flush();
     expect(flushed.tailBytes).toBe(0);
@@ -144,9 +133,7 @@ describe("the tail of appended postings", () => {
   });
 
   it("is left as it was by an append refused for an id out of order", () => {
-    const p = Postings.empty();
-    p.append(first());
-    p.append(later.slice(0, 1));
+    const p = built(first(), later.slice(0, 1));
     const before = lists(p, ALL_TERMS);
     expect(() => p.append([...later.slice(1, 2), entry(5)])).toThrow(/entry 5 is not above 306/);
     expect(lists(p, ALL_TERMS)).toEqual(before);
